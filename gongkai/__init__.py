@@ -1,0 +1,1 @@
+"""Gongkai 公开: a government information-disclosure platform."""

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("gongkai.api.urls")),
+    path("staff/", include("gongkai.agencies.urls")),
+    path("staff/publishing/", include("gongkai.publishing.urls")),
+    path("staff/applications/", include("gongkai.applications.urls")),
+    path("staff/appeals/", include("gongkai.appeals.urls")),
+    path("staff/reports/", include("gongkai.annualreports.urls")),
+    path("staff/reportcheck/", include("gongkai.reportcheck.urls")),
+    path("staff/supervision/", include("gongkai.supervision.urls")),
+    path("staff/calendar/", include("gongkai.workdays.urls")),
+    path("", include("gongkai.portal.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
