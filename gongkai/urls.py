@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/reportcheck/", include("gongkai.reportcheck.urls")),
     path("staff/supervision/", include("gongkai.supervision.urls")),
     path("staff/calendar/", include("gongkai.workdays.urls")),
+    path("", include("gongkai.applications.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]
 

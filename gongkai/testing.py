@@ -1,0 +1,63 @@
+"""Shared test personas: one small county with the roles every test talks about.
+
+    county            郏县人民政府 (government)
+    dept              县教育局 (department under the county)
+    other_dept        县民政局 (another department)
+    office_admin      政务公开办管理员 of the county: sees everything under it
+    clerk / approver / reviewer   of dept
+    other_agency_clerk            clerk of other_dept: must never see dept's records
+    applicant         a member of the public with an account-less identity
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from gongkai.agencies.models import Agency, AgencyKind, Role, StaffRole
+
+
+@dataclass
+class County:
+    county: Agency
+    dept: Agency
+    other_dept: Agency
+    office_admin: object
+    clerk: object
+    approver: object
+    reviewer: object
+    other_agency_clerk: object
+    no_role_user: object
+
+
+def make_staff(username: str, agency: Agency, *roles: str, full_name: str = ""):
+    User = get_user_model()
+    user = User.objects.create_user(username=username, password="password", first_name=full_name)
+    for role in roles:
+        StaffRole.objects.create(user=user, agency=agency, role=role)
+    return user
+
+
+def make_county() -> County:
+    county = Agency.objects.create(
+        code="jiaxian", name="郏县人民政府", short_name="县政府", kind=AgencyKind.GOVERNMENT,
+        index_prefix="005252841", office_name="郏县人民政府办公室", office_phone="0375-5199000",
+    )
+    dept = Agency.objects.create(
+        code="jiaxian-edu", name="郏县教育局", short_name="县教育局", kind=AgencyKind.DEPARTMENT,
+        parent=county, index_prefix="005252900", office_name="郏县教育局办公室",
+    )
+    other_dept = Agency.objects.create(
+        code="jiaxian-civil", name="郏县民政局", short_name="县民政局", kind=AgencyKind.DEPARTMENT,
+        parent=county, index_prefix="005252911", office_name="郏县民政局办公室",
+    )
+    return County(
+        county=county,
+        dept=dept,
+        other_dept=other_dept,
+        office_admin=make_staff("office", county, Role.OFFICE_ADMIN, full_name="公开办"),
+        clerk=make_staff("clerk", dept, Role.CLERK, full_name="李经办"),
+        approver=make_staff("approver", dept, Role.APPROVER, full_name="王负责"),
+        reviewer=make_staff("reviewer", dept, Role.REVIEWER, full_name="赵审查"),
+        other_agency_clerk=make_staff("other_clerk", other_dept, Role.CLERK, full_name="钱经办"),
+        no_role_user=get_user_model().objects.create_user(username="nobody", password="password"),
+    )
