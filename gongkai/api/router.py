@@ -1,5 +1,18 @@
-"""The HTTP API (django-ninja): /api/v1/, schema at /api/v1/openapi.json."""
+"""The HTTP API (django-ninja): /api/v1/, schema at /api/v1/openapi.json.
+
+Each domain adds its router here; the modules keep their own endpoints.
+"""
 
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="Gongkai 政府信息公开平台 API", version="1", urls_namespace="api")
+from gongkai.api.applications import router as applications_router
+from gongkai.api.items import router as items_router
+
+api = NinjaAPI(
+    title="Gongkai 政府信息公开平台 API",
+    version="1",
+    urls_namespace="api",
+    description="主动公开信息检索（公开）与依申请公开办理（需令牌）。",
+)
+api.add_router("/items", items_router, tags=["主动公开"])
+api.add_router("/applications", applications_router, tags=["依申请公开"])
