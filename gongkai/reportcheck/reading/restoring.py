@@ -1,0 +1,233 @@
+"""Putting a damaged table row back together from the table's own sum rules.
+
+PDF extraction loses cells (the seed's outcome rows have 6 numbers for 7 columns) and
+runs neighbouring cells together ("00"). For such a row every way of splitting the
+run-together numbers and of placing the missing cells is tried; a placement survives
+only if the row's sums hold once the missing value is worked out. A value is restored
+only when every surviving placement, across the whole table, agrees on it; otherwise
+the cell stays empty and is marked uncertain. No number is ever guessed.
+"""
+
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+
+class _Unknown:
+    """A cell the extraction lost; its value is still to be worked out."""
+
+    def __repr__(self) -> str:
+        return "?"
+
+
+UNKNOWN = _Unknown()
+Cell = int | str | None | _Unknown  # None is a printed blank, str a printed decimal
+MAX_ARRANGEMENTS = 2000
+MAX_MISSING = 2  # cells lost from one row; beyond that the row is left uncertain
+MAX_COMBINATIONS = 3000
+
+
+@dataclass(frozen=True)
+class SumRule:
+    """sum(left cells) = sum(right cells); a cell is (row key, column index)."""
+
+    left: tuple[tuple[str, int], ...]
+    right: tuple[tuple[str, int], ...]
+
+
+@dataclass
+class RowReading:
+    key: str
+    width: int
+    candidates: list[tuple[Cell, ...]]  # empty: no reading of the tokens fits the sums
+    damaged: bool
+
+
+def is_numeral(token: str) -> bool:
+    return token.isdigit() and (token == "0" or not token.startswith("0"))
+
+
+def row_rules(key: str, groups: Sequence[int]) -> list[SumRule]:
+    """Within one row: each group's last cell is the sum of the group's other cells."""
+    rules, start = [], 0
+    for size in groups:
+        parts = tuple((key, i) for i in range(start, start + size - 1))
+        rules.append(SumRule(left=parts, right=((key, start + size - 1),)))
+        start += size
+    return rules
+
+
+def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int]) -> RowReading:
+    """The possible cell values of one row from its printed tokens (None = a blank)."""
+    width = sum(groups)
+    if len(tokens) == width and all(t is None or not t.isdigit() or is_numeral(t) for t in tokens):
+        cells = tuple(printed_value(t) for t in tokens)
+        return RowReading(key, width, [cells], damaged=False)
+    rules = row_rules(key, groups)
+    seen: dict[tuple[Cell, ...], None] = {}
+    for count, arrangement in enumerate(_arrangements(list(tokens), width)):
+        if count >= MAX_ARRANGEMENTS:
+            # Too many readings to weigh: leave the whole row uncertain, never a pick.
+            return RowReading(key, width, [], damaged=True)
+        solved = _propagate({key: arrangement}, rules)
+        if solved is not None:
+            seen.setdefault(solved[key], None)
+    return RowReading(key, width, list(seen), damaged=True)
+
+
+def _arrangements(tokens: list[str | None], width: int) -> Iterator[tuple[Cell, ...]]:
+    for pieces in _splittings(tokens, width):
+        missing = width - len(pieces)
+        if missing > MAX_MISSING:
+            continue
+        for places in itertools.combinations(range(width), missing):
+            cells: list[Cell] = []
+            source = iter(pieces)
+            for position in range(width):
+                cells.append(UNKNOWN if position in places else next(source))
+            yield tuple(cells)
+    if len(tokens) > width:
+        # Stray leading numbers (a label's "3" split off) — drop them, never a middle one.
+        tail = tokens[len(tokens) - width :]
+        if all(t is None or is_numeral(t) for t in tail):
+            yield tuple(printed_value(t) for t in tail)
+
+
+def _splittings(tokens: list[str | None], width: int) -> Iterator[list[Cell]]:
+    """Every reading of the tokens as numerals, splitting run-together ones, ≤ width cells."""
+    if not tokens:
+        yield []
+        return
+    first, rest = tokens[0], tokens[1:]
+    for head in _token_readings(first, width):
+        for tail in _splittings(rest, width - len(head)):
+            if len(head) + len(tail) <= width:
+                yield head + tail
+
+
+def printed_value(token: str | None) -> int | str | None:
+    """A printed cell: a count as int (even a wrong, negative one), a decimal as printed."""
+    if token is None:
+        return None
+    try:
+        return int(token)
+    except ValueError:
+        return token
+
+
+def _token_readings(token: str | None, width: int) -> Iterator[list[Cell]]:
+    if token is None or not token.isdigit():
+        yield [printed_value(token)]  # a blank, a signed or a decimal number: never split
+        return
+    if is_numeral(token):
+        yield [int(token)]
+    if len(token) > 1 and width > 1:
+        for cut in range(1, len(token)):
+            left = token[:cut]
+            if not is_numeral(left):
+                continue
+            for right in _token_readings(token[cut:], width - 1):
+                yield [int(left)] + right
+
+
+def _summable(cell: Cell | str) -> bool:
+    return cell is UNKNOWN or (isinstance(cell, int) and not isinstance(cell, bool))
+
+
+@dataclass
+class Resolution:
+    """The cells of each damaged row: a value when all fitting readings agree, else None."""
+
+    cells: dict[str, tuple[int | None, ...]]
+    uncertain: dict[str, tuple[bool, ...]]
+    solutions: int
+
+
+def resolve(readings: list[RowReading], rules: list[SumRule]) -> Resolution:
+    """Choose among the damaged rows' candidates those the table's sums allow."""
+    # A row no reading fits stays out of every sum: its cells are left blank.
+    fixed = {r.key: r.candidates[0] for r in readings if len(r.candidates) == 1}
+    fixed.update({r.key: (None,) * r.width for r in readings if not r.candidates})
+    open_rows = [r for r in readings if len(r.candidates) > 1]
+    solutions: list[dict[str, tuple[Cell, ...]]] = []
+    combos = 1
+    for row in open_rows:
+        combos *= len(row.candidates)
+    if open_rows and combos <= MAX_COMBINATIONS:
+        for choice in itertools.product(*(row.candidates for row in open_rows)):
+            grid = dict(fixed)
+            grid.update({row.key: cells for row, cells in zip(open_rows, choice, strict=True)})
+            solved = _propagate(grid, rules)
+            if solved is not None:
+                solutions.append(solved)
+    elif not open_rows:
+        solved = _propagate(dict(fixed), rules)
+        solutions = [solved] if solved is not None else []
+    return _agreement(readings, solutions)
+
+
+def _propagate(grid: dict[str, tuple[Cell, ...]], rules: list[SumRule]):
+    cells = {key: list(values) for key, values in grid.items()}
+    changed = True
+    while changed:
+        changed = False
+        for rule in rules:
+            outcome = _apply(rule, cells)
+            if outcome is None:
+                return None
+            changed = changed or outcome
+    return {key: tuple(values) for key, values in cells.items()}
+
+
+def _apply(rule: SumRule, cells: dict[str, list[Cell]]) -> bool | None:
+    """Check or use one sum: None if it cannot hold, True if it filled a cell."""
+    members = rule.left + rule.right
+    if any(key not in cells for key, _ in members):
+        return False
+    values = [cells[key][i] for key, i in members]
+    if not all(_summable(v) for v in values):
+        return False
+    unknown = [n for n, v in enumerate(values) if v is UNKNOWN]
+    split = len(rule.left)
+    left = sum(v for v in values[:split] if v is not UNKNOWN)
+    right = sum(v for v in values[split:] if v is not UNKNOWN)
+    if not unknown:
+        return None if left != right else False
+    sides = {n < split for n in unknown}
+    if len(sides) == 1:
+        # All unknowns (≥ 0) on one side: that side's known part cannot exceed the other.
+        if (left > right) if sides == {True} else (right > left):
+            return None
+    if len(unknown) > 1:
+        return False
+    n = unknown[0]
+    value = right - left if n < split else left - right
+    if value < 0:
+        return None
+    key, i = members[n]
+    cells[key][i] = value
+    return True
+
+
+def _agreement(readings: list[RowReading], solutions) -> Resolution:
+    cells: dict[str, tuple[int | None, ...]] = {}
+    uncertain: dict[str, tuple[bool, ...]] = {}
+    for row in readings:
+        if not row.candidates:
+            cells[row.key] = (None,) * row.width
+            uncertain[row.key] = (True,) * row.width
+            continue
+        if solutions:
+            options = [solution[row.key] for solution in solutions]
+        else:
+            options = row.candidates  # the table's sums fail elsewhere: use this row's own
+        values, doubts = [], []
+        for i in range(row.width):
+            column = {option[i] for option in options}
+            value = next(iter(column))
+            settled = len(column) == 1 and value is not UNKNOWN
+            values.append(value if settled else None)
+            doubts.append(not settled)
+        cells[row.key] = tuple(values)
+        uncertain[row.key] = tuple(doubts)
+    return Resolution(cells=cells, uncertain=uncertain, solutions=len(solutions))
