@@ -1,0 +1,23 @@
+from gongkai.agencies.models import Agency, StaffRole
+from gongkai.demo.loader import load_demo
+from gongkai.publishing.models import InformationItem, ItemStatus
+
+
+def test_it_loads_a_county_with_staff_and_published_items(db):
+    report = load_demo(item_count=60)
+    county = Agency.objects.get(name="郏县人民政府")
+    assert county.subtree().count() == 11
+    assert StaffRole.objects.filter(user__username="office", role="office_admin", agency=county).exists()
+    published = InformationItem.objects.filter(status=ItemStatus.PUBLISHED)
+    assert published.count() == report.items_created > 60
+    numbers = list(published.values_list("index_number", flat=True))
+    assert len(set(numbers)) == len(numbers)
+    assert "低保" in " ".join(published.values_list("title", flat=True))
+
+
+def test_loading_twice_changes_nothing(db):
+    load_demo(item_count=30)
+    counts = (Agency.objects.count(), StaffRole.objects.count(), InformationItem.objects.count())
+    again = load_demo(item_count=30)
+    assert (again.agencies_created, again.staff_created, again.items_created) == (0, 0, 0)
+    assert (Agency.objects.count(), StaffRole.objects.count(), InformationItem.objects.count()) == counts
