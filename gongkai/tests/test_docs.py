@@ -30,5 +30,6 @@ def test_ci_runs_the_readme_test_command_on_both_databases():
 
 
 def test_every_locked_dependency_is_pinned():
-    lines = [l for l in (ROOT / "requirements.lock").read_text().splitlines() if l and not l.startswith("#")]
-    assert lines and all(re.match(r"^[A-Za-z0-9_.\-\[\]]+==[\w.\-+]+$", l) for l in lines)
+    text = (ROOT / "requirements.lock").read_text()
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert lines and all(re.match(r"^[A-Za-z0-9_.\-\[\]]+==[\w.\-+]+$", line) for line in lines)

@@ -17,6 +17,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"演示数据：新建机关 {report.agencies_created} 个，人员 {report.staff_created} 名，信息 {report.items_created} 条。"
         )
-        self.stdout.write("演示登录（密码均为 %s），登录地址 /staff/login/：" % data.DEMO_PASSWORD)
+        self.stdout.write(f"演示登录（密码均为 {data.DEMO_PASSWORD}），登录地址 /staff/login/：")
         for username, full_name, _agency, _roles in data.STAFF:
             self.stdout.write(f"  {username:<18} {full_name}")
