@@ -54,6 +54,10 @@ class Calendar:
         object.__setattr__(self, "overrides", MappingProxyType(dict(self.overrides)))
         object.__setattr__(self, "loaded_years", frozenset(self.loaded_years))
 
+    def __reduce__(self):
+        # Pickled into Django's cache (store.py); a mappingproxy cannot be pickled itself.
+        return (Calendar, (dict(self.overrides), self.loaded_years))
+
     @classmethod
     def from_days(cls, days: Iterable[SpecialDay], loaded_years: Iterable[int]) -> Calendar:
         return cls({d.on: (d.is_workday, d.name) for d in days}, frozenset(loaded_years))
