@@ -62,3 +62,47 @@ def seed_national_catalogue(CatalogueNode) -> int:
         by_code[code] = node
         created += was_created
     return created
+
+
+# Which agency kinds carry the nodes marked "county" and "township" (条例第二十一条:
+# the first list is for city and county governments and their departments, the second
+# for townships; 街道 are treated as townships).
+_APPLIES_TO_KINDS = {
+    "county": {"government", "department"},
+    "township": {"township", "subdistrict"},
+}
+
+
+def node_applies_to(applies_to: str, agency_kind: str) -> bool:
+    """Whether a national node marked `applies_to` belongs in the column of an agency of `agency_kind`."""
+    for part in applies_to.split(","):
+        part = part.strip()
+        if part == "all" or agency_kind in _APPLIES_TO_KINDS.get(part, ()):
+            return True
+    return False
+
+
+def nodes_for_agency(agency):
+    """The catalogue nodes in an agency's disclosure column: the national nodes that
+    apply to its kind, and the sub-items it added itself, in catalogue order."""
+    from django.db.models import Q
+
+    from gongkai.publishing.models import CatalogueNode
+
+    applying = [
+        code for code, _, _, _, _, applies_to in NATIONAL_CATALOGUE
+        if node_applies_to(applies_to, agency.kind)
+    ]
+    return CatalogueNode.objects.filter(
+        Q(agency__isnull=True, code__in=applying) | Q(agency=agency)
+    ).select_related("parent")
+
+
+# Nodes that hold no items of their own: 政府信息公开指南 is the agency's guide page
+# (条例第十二条), 法定主动公开内容 only groups the Art. 20/21 items.
+CONTAINER_NODES = frozenset({"guide", "statutory"})
+
+
+def item_nodes_for_agency(agency):
+    """The nodes an agency may file an information item under."""
+    return nodes_for_agency(agency).exclude(agency__isnull=True, code__in=CONTAINER_NODES)

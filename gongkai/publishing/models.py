@@ -159,6 +159,9 @@ class IndexCounter(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="one_index_counter")]
 
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last}"
+
 
 def attachment_path(instance, filename):
     return f"attachments/{instance.item.agency_id}/{timezone.now():%Y/%m}/{filename}"
