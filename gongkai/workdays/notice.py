@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from gongkai.workdays.core import SpecialDay, is_weekday
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
+_DOCUMENT_NUMBER = re.compile(r"国办发(?:明电)?〔\d{4}〕\d+号")
 _TITLE_YEAR = re.compile(r"关于\s*(\d{4})\s*年\s*部分节假日安排")
 _ITEM = re.compile(rf"^([{CHINESE_NUMERALS}]{{1,3}})、\s*([^：:]{{1,20}}?)\s*[：:](.+)$")
 _ITEM_START = re.compile(rf"(?<=。)\s*(?=[{CHINESE_NUMERALS}]{{1,3}}、)")
@@ -34,6 +35,13 @@ class NoticeError(ValueError):
     """The notice text could not be read; the message is for the administrator."""
 
 
+WEEKDAYS = "一二三四五六日"
+
+
+def with_weekday(d: datetime.date) -> str:
+    return f"{d}（周{WEEKDAYS[d.weekday()]}）"
+
+
 @dataclass(frozen=True)
 class NoticeItem:
     number: str  # 一, 二, …
@@ -42,11 +50,29 @@ class NoticeItem:
     workdays: tuple[datetime.date, ...]  # 调休上班
     stated_total: int | None  # "共9天"
 
+    def summary(self) -> str:
+        """What was read, for the administrator to check before loading."""
+        first, last = self.holidays[0], self.holidays[-1]
+        span = (
+            with_weekday(first)
+            if first == last
+            else f"{with_weekday(first)} 至 {with_weekday(last)}"
+        )
+        text = f"{self.number}、{self.name}：放假 {span}，共{len(self.holidays)}天"
+        if self.workdays:
+            text += "；" + "、".join(with_weekday(d) for d in self.workdays) + " 上班"
+        return text + "。"
+
 
 @dataclass(frozen=True)
 class HolidayNotice:
     year: int
     items: tuple[NoticeItem, ...]
+    document_number: str = ""  # 国办发明电〔2025〕7号, when the text carries it
+
+    @property
+    def source(self) -> str:
+        return self.document_number or f"国务院办公厅关于{self.year}年部分节假日安排的通知"
 
     def special_days(self) -> list[SpecialDay]:
         """Every holiday (weekends included, for the names) and make-up working day."""
@@ -64,7 +90,8 @@ def parse_notice(text: str, year: int | None = None) -> HolidayNotice:
     if not items:
         raise NoticeError("没有找到“一、元旦：1月1日放假……”这样的放假安排条目，请粘贴通知正文。")
     _check_dates(items, year)
-    return HolidayNotice(year, items)
+    number = _DOCUMENT_NUMBER.search(text)
+    return HolidayNotice(year, items, number.group(0) if number else "")
 
 
 def _notice_year(text: str, year: int | None) -> int:

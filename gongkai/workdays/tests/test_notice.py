@@ -38,6 +38,19 @@ def test_it_reads_each_item():
     assert [item.name for item in notice.items][-2:] == ["中秋节", "国庆节"]
 
 
+def test_it_reads_the_document_number_and_summarises_items():
+    notice = parse_notice((NOTICES / "2026.txt").read_text(encoding="utf-8"))
+    assert notice.source == "国办发明电〔2025〕7号"
+    assert notice.items[1].summary() == (
+        "二、春节：放假 2026-02-15（周日） 至 2026-02-23（周一），共9天；"
+        "2026-02-14（周六）、2026-02-28（周六） 上班。"
+    )
+    assert (
+        parse_notice("一、元旦：1月1日放假。", 2027).source
+        == "国务院办公厅关于2027年部分节假日安排的通知"
+    )
+
+
 def test_it_names_the_days_after_their_item():
     notice = parse_notice((NOTICES / "2025.txt").read_text(encoding="utf-8"))
     names = {d.on: d.name for d in notice.special_days()}
