@@ -1,0 +1,47 @@
+from django import forms
+from django.core.cache import cache
+
+from gongkai.portal.queries import CACHE_SECONDS, public_agencies, published_years
+from gongkai.publishing.models import CatalogueNode, Topic, Validity
+
+ANY = [("", "全部")]
+
+
+def _agency_choices():
+    choices = cache.get("portal:agency-choices")
+    if choices is None:
+        choices = list(public_agencies().values_list("code", "name"))
+        cache.set("portal:agency-choices", choices, CACHE_SECONDS)
+    return ANY + choices
+
+
+def _node_choices():
+    choices = cache.get("portal:node-choices")
+    if choices is None:
+        # National nodes only: an agency's own sub-items are reached from its catalogue.
+        choices = list(CatalogueNode.objects.filter(agency=None).values_list("code", "name"))
+        cache.set("portal:node-choices", choices, CACHE_SECONDS)
+    return ANY + choices
+
+
+class ItemFilterForm(forms.Form):
+    agency = forms.ChoiceField(label="发布机构", required=False)
+    node = forms.ChoiceField(label="目录", required=False)
+    topic = forms.ChoiceField(label="主题分类", required=False, choices=ANY + Topic.choices)
+    year = forms.TypedChoiceField(label="发布年份", required=False, coerce=int, empty_value=None)
+    validity = forms.ChoiceField(label="有效性", required=False, choices=ANY + Validity.choices)
+
+    def __init__(self, *args, local_node=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].choices = _agency_choices()
+        node_choices = _node_choices()
+        if local_node is not None:
+            node_choices = node_choices + [(local_node.code, local_node.name)]
+        self.fields["node"].choices = node_choices
+        self.fields["year"].choices = ANY + [(y, f"{y}年") for y in published_years()]
+
+    def value(self, name):
+        """The field's cleaned value, or None when it was missing or invalid."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return self.cleaned_data.get(name) or None
