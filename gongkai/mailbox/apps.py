@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MailboxConfig(AppConfig):
+    name = "gongkai.mailbox"
+    verbose_name = "县长信箱"
