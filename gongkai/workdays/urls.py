@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.workdays import views
 
 app_name = "workdays"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:year>/", views.year_detail, name="year"),
+    path("day/", views.edit_day, name="day"),
+    path("notice/", views.load_notice, name="notice"),
+]
