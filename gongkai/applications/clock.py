@@ -164,9 +164,10 @@ def derive_deadline(
 def _in_order(events, received_on, today) -> list[ClockEvent]:
     checked = []
     for event in events:
-        if event.kind not in ClockEventKind._value2member_map_:
-            raise ClockError(f"未知的办理事项“{event.kind}”。")
-        kind = ClockEventKind(event.kind)
+        try:
+            kind = ClockEventKind(event.kind)
+        except ValueError:
+            raise ClockError(f"未知的办理事项“{event.kind}”。") from None
         if event.on < received_on:
             raise ClockError(f"“{kind.label}”的日期 {event.on} 早于收到申请的日期 {received_on}。")
         if event.on > today:

@@ -17,7 +17,7 @@ from gongkai.workdays.notice import with_weekday
 def index(request):
     this_year = timezone.localdate().year
     loaded = {y.year: y for y in CalendarYear.objects.select_related("loaded_by")}
-    with_rows = set(CalendarDay.objects.dates("date", "year").values_list("date__year", flat=True))
+    with_rows = {d.year for d in CalendarDay.objects.dates("date", "year")}
     years = sorted(set(loaded) | with_rows | {this_year, this_year + 1}, reverse=True)
     rows = [{"year": y, "loaded": loaded.get(y)} for y in years]
     return render(request, "workdays/index.html", {"rows": rows, "can_edit": _can_edit(request)})
