@@ -1,0 +1,52 @@
+"""Playwright in Debian's Chromium against pytest-django's live server.
+
+Use the `browser_page` fixture in tests marked `@pytest.mark.browser`. When Chromium
+is missing the test fails and says how to install it: CI installs it, and a browser
+test that silently skips proves nothing.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)) and not shutil.which(CHROMIUM):
+        pytest.fail(
+            f"浏览器测试需要 Chromium，但找不到 {CHROMIUM}。"
+            "请安装（Debian: apt-get install chromium）或用 CHROMIUM=/path/to/chromium 指定。",
+            pytrace=False,
+        )
+    # Playwright's sync API runs an event loop in this thread; Django then refuses ORM
+    # calls from it unless told that is fine (the test thread does not serve requests).
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium, live_server):
+    """A fresh page whose relative URLs go to the live server."""
+    context = chromium.new_context(base_url=live_server.url, locale="zh-CN")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    context.close()

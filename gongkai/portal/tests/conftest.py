@@ -1,0 +1,13 @@
+import pytest
+
+from gongkai.portal.tests.browser import browser_page, chromium  # noqa: F401  (fixtures)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # The portal caches counts and choices for a minute; each test starts without them.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
