@@ -57,25 +57,28 @@ def pdf_lines(data: bytes, notes: list[str]) -> list[Line]:
 def _page_lines(page, number: int) -> list[Line]:
     placed: list[tuple[float, Line]] = []
     tables = page.find_tables() if (page.lines or page.rects) else []
-    boxes = []
+    words = page.extract_words(use_text_flow=False)
+    boxes = [table.bbox for table in tables]
     for table_number, table in enumerate(tables, start=1):
-        boxes.append(table.bbox)
+        inside = [w for w in words if _inside(w, [table.bbox])]
         for row_number, row in enumerate(table.rows, start=1):
-            cells = tuple(_cell_text(page, cell) for cell in row.cells if cell is not None)
+            cells = tuple(_cell_text(inside, cell) for cell in row.cells if cell is not None)
             if any(cells):
                 source = {"page": number, "table": table_number, "row": row_number}
                 placed.append((row.bbox[1], Line(cells=cells, source=source, grid=True)))
-    words = [w for w in page.extract_words(use_text_flow=False) if not _inside(w, boxes)]
-    for line_number, (top, cells) in enumerate(_word_lines(words), start=1):
+    outside = [w for w in words if not _inside(w, boxes)]
+    for line_number, (top, cells) in enumerate(_word_lines(outside), start=1):
         source = {"page": number, "line": line_number}
         placed.append((top, Line(cells=cells, source=source)))
     placed.sort(key=lambda pair: pair[0])
     return [line for _, line in placed]
 
 
-def _cell_text(page, bbox) -> str:
-    text = page.within_bbox(bbox, strict=False).extract_text() if bbox else ""
-    return " ".join((text or "").split())
+def _cell_text(words: list[dict], bbox) -> str:
+    """The words whose centre lies in the cell, in reading order (one pass, no cropping)."""
+    inside = [w for w in words if _inside(w, [bbox])]
+    inside.sort(key=lambda w: (round(w["top"]), w["x0"]))
+    return "".join(w["text"] for w in inside)
 
 
 def _inside(word: dict, boxes: list) -> bool:
