@@ -123,9 +123,7 @@ def _remedy_variant(remedy: Template, outcome: str) -> str:
 
 def _check_facts(kind: LetterKind, facts: LetterFacts) -> None:
     if facts.letter_date < facts.received_on:
-        raise LetterError(
-            f"落款日期 {facts.letter_date} 早于收到申请的日期 {facts.received_on}。"
-        )
+        raise LetterError(f"落款日期 {facts.letter_date} 早于收到申请的日期 {facts.received_on}。")
     if kind is LetterKind.EXTENSION_NOTICE:
         _check_extension(facts)
     if kind is LetterKind.FEE_NOTICE:

@@ -93,8 +93,13 @@ def render_docx(letter: ComposedLetter) -> bytes:
         _set_run_fonts(run, font, size)
         return paragraph
 
-    add(letter.title, align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, size=TITLE_PT,
-        font=TITLE_FONT_EAST_ASIA)
+    add(
+        letter.title,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        bold=True,
+        size=TITLE_PT,
+        font=TITLE_FONT_EAST_ASIA,
+    )
     add(letter.document_number, align=WD_ALIGN_PARAGRAPH.CENTER)
     add(letter.addressee)
     for text in letter.paragraphs:
