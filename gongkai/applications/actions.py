@@ -1,0 +1,692 @@
+"""Every state change of an application: one function each, one transaction each.
+
+Each function locks the application row, checks that the Regulation allows the step
+now (else `NotAllowed`, with the reason in Chinese, and nothing changes), makes the
+change, records its clock event, recomputes the due date, writes its event row, and
+queues the e-mail to the applicant for after the commit.
+"""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from gongkai.applications import clock, deadlines, fees
+from gongkai.applications.access import may_approve, may_handle
+from gongkai.applications.correspondence import email_applicant, store_letter
+from gongkai.applications.models import (
+    CLOCK_STATUSES,
+    OPEN_STATUSES,
+    Application,
+    ApplicationCounter,
+    Channel,
+    ClockEvent,
+    Consultation,
+    ConsultationResult,
+    Delivery,
+    FeeNotice,
+    FeeStatus,
+    Letter,
+    LetterKind,
+    Outcome,
+    PartyKind,
+    ReplyType,
+    Status,
+    outcome_title,
+)
+from gongkai.applications.repeats import applicant_key, likely_repeat_of
+from gongkai.eventlog.log import record
+
+K = clock.ClockEventKind
+CONSULTATION_WORKDAYS = 15  # 条例第三十二条、第三十四条
+# Unpaid within this many working days of the notice → abandoned, 表三（六）2 (verify).
+FEE_PAYMENT_WORKDAYS = getattr(settings, "APPLICATION_FEE_PAYMENT_WORKDAYS", 20)
+TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+APPLICANT_FIELDS = (
+    "applicant_type", "applicant_name", "id_type", "id_number", "credit_code",
+    "legal_representative", "contact_person", "phone", "address", "postcode", "email",
+)
+# Closed by lapse only (do_close_overdue_correction, do_lapse_fee), never decided.
+LAPSE_OUTCOMES = (Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE)
+REASONS_REQUIRED = ("partial", "denied_", "unable_", "not_processed_")
+
+
+class NotAllowed(Exception):
+    """A step the rules do not allow now. str(error) is the reason, in Chinese."""
+
+
+# --- registering --------------------------------------------------------------------
+
+
+def do_submit_application(
+    agency, *, applicant: dict, description: str, form_wanted: str, delivery_wanted: str,
+    proof=None, idempotency_key: str = "", acting_user=None,
+) -> Application:
+    """An application made online by the public. The clock starts only when the office
+    confirms receipt (条例第三十一条). The same idempotency key gives the same application."""
+    with transaction.atomic():
+        application, created = _create_application(
+            agency, Channel.ONLINE, applicant=applicant, description=description,
+            form_wanted=form_wanted, delivery_wanted=delivery_wanted, proof=proof,
+            idempotency_key=idempotency_key, status=Status.SUBMITTED, received_on=None,
+        )
+        if not created:
+            return application
+        record(application, "application_submitted", actor=acting_user or "申请人（网上）",
+               to_state=application.status, data=_registration_data(application))
+        email_applicant(application, "已收到您的政府信息公开申请", [
+            "我们已收到您在网上提交的政府信息公开申请。",
+            "工作人员确认收到后开始计算答复期限（《政府信息公开条例》第三十一条），届时将另行通知您。",
+        ])
+    return application
+
+
+def do_register_application(
+    agency, *, channel: str, received_on: datetime.date, applicant: dict, description: str,
+    form_wanted: str, delivery_wanted: str, proof=None, receipt_note: str = "",
+    idempotency_key: str = "", acting_user,
+) -> Application:
+    """Staff intake: handed in, posted, faxed, or said aloud and written down by staff.
+    `received_on` is the date of receipt under 条例第三十一条; the clock starts from it."""
+    if not may_handle(acting_user, agency):
+        raise NotAllowed("只有本机关经办人、负责人或政务公开办管理员可以登记申请。")
+    _not_in_future(received_on, "收到申请的日期")
+    with transaction.atomic():
+        application, created = _create_application(
+            agency, channel, applicant=applicant, description=description,
+            form_wanted=form_wanted, delivery_wanted=delivery_wanted, proof=proof,
+            idempotency_key=idempotency_key, status=Status.IN_PROGRESS, received_on=received_on,
+            registered_by=acting_user, receipt_note=receipt_note,
+        )
+        if not created:
+            return application
+        deadlines.refresh_deadline(application)
+        record(application, "application_registered", actor=acting_user,
+               to_state=application.status, data=_registration_data(application))
+        email_applicant(application, "您的政府信息公开申请已登记", [
+            f"我们于{received_on:%Y年%m月%d日}收到您的申请，已登记办理。",
+            f"答复期限：{_due_words(application)}。",
+        ])
+    return application
+
+
+def do_confirm_receipt(application, *, on: datetime.date, note: str = "", acting_user) -> Application:
+    """The office confirms an online (or faxed) application; that day is the date of
+    receipt and the reply clock starts (条例第三十一条)."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.SUBMITTED,), "确认收到")
+        _not_in_future(on, "确认收到的日期")
+        if on < timezone.localdate(application.submitted_at):
+            raise NotAllowed("确认收到的日期不能早于申请提交的日期。")
+        application.received_on = on
+        application.receipt_confirmed_at = timezone.now()
+        application.receipt_confirmed_by = acting_user
+        application.receipt_note = note
+        application.save(update_fields=["received_on", "receipt_confirmed_at", "receipt_confirmed_by", "receipt_note"])
+        deadlines.refresh_deadline(application)
+        _move(application, Status.IN_PROGRESS, "receipt_confirmed", acting_user, {"received_on": on.isoformat()})
+        email_applicant(application, "您的政府信息公开申请已确认收到", [
+            f"我们确认于{on:%Y年%m月%d日}收到您的申请（《政府信息公开条例》第三十一条）。",
+            f"答复期限：{_due_words(application)}。",
+        ])
+    return application
+
+
+def _create_application(agency, channel, *, applicant, description, form_wanted, delivery_wanted,
+                        proof, idempotency_key, status, received_on, registered_by=None,
+                        receipt_note="") -> tuple[Application, bool]:
+    if idempotency_key:
+        existing = Application.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    submitted_at = timezone.now()
+    year = timezone.localdate(submitted_at).year
+    number = _next_number(agency, year)  # locks the counter: same-agency submits queue here
+    if idempotency_key:
+        # A twin submit may have committed while this one waited for the counter.
+        existing = Application.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            transaction.set_rollback(True)  # give the number back: numbers stay gap-free
+            return existing, False
+    details = {f: (applicant.get(f.removeprefix("applicant_")) or applicant.get(f) or "") for f in APPLICANT_FIELDS}
+    key = applicant_key(
+        details["applicant_type"], name=details["applicant_name"], id_number=details["id_number"],
+        credit_code=details["credit_code"], phone=details["phone"],
+    )
+    application = Application(
+        agency=agency, year=year, number=number, tracking_code=_new_tracking_code(),
+        idempotency_key=idempotency_key, channel=channel, submitted_at=submitted_at,
+        received_on=received_on, status=status, description=description.strip(),
+        form_wanted=form_wanted, delivery_wanted=delivery_wanted, applicant_key=key,
+        registered_by=registered_by, receipt_note=receipt_note,
+        repeat_of=likely_repeat_of(agency, key, description),
+        **details,
+    )
+    if received_on is not None:
+        application.receipt_confirmed_at = submitted_at
+        application.receipt_confirmed_by = registered_by
+    if proof is not None:
+        application.proof_of_identity = proof
+    application.save()
+    return application, True
+
+
+def _next_number(agency, year: int) -> int:
+    """The next register number of the agency's year, gap-free: the counter row is
+    locked until the transaction ends, and rolls back with it."""
+    ApplicationCounter.objects.bulk_create(
+        [ApplicationCounter(agency=agency, year=year)], ignore_conflicts=True
+    )
+    counter = ApplicationCounter.objects.select_for_update().get(agency=agency, year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return counter.last_number
+
+
+def _new_tracking_code() -> str:
+    while True:
+        code = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(12))
+        if not Application.objects.filter(tracking_code=code).exists():
+            return code
+
+
+# --- 补正 (条例第三十条) ---------------------------------------------------------------
+
+
+def do_request_correction(
+    application, *, on: datetime.date, items: str, answer_by: datetime.date, acting_user
+) -> Application:
+    """One notice listing everything to correct; the clock stops until the answer."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.IN_PROGRESS,), "发出补正通知")
+        if not items.strip():
+            raise NotAllowed("补正通知应一次性写明需要补正的全部事项（第三十条）。")
+        if answer_by <= on:
+            raise NotAllowed("补正的答复期限应晚于发出通知的日期。")
+        _add_clock_event(application, K.CORRECTION_REQUESTED, on, acting_user=acting_user)
+        application.correction_answer_by = answer_by
+        application.save(update_fields=["correction_answer_by"])
+        letter = store_letter(application, LetterKind.CORRECTION_NOTICE, sent_on=on, acting_user=acting_user,
+                              details={"需要补正的事项": items, "补正期限": f"{answer_by:%Y年%m月%d日}前"})
+        _move(application, Status.AWAITING_CORRECTION, "correction_requested", acting_user, {
+            "on": on.isoformat(), "answer_by": answer_by.isoformat(), "letter": letter.pk,
+            "late": application.correction_notice_late,
+            "notice_due_on": _iso(application.correction_notice_due_on),
+        })
+        email_applicant(application, "请补正您的政府信息公开申请", [
+            "您的申请内容不够明确，请补正以下事项（《政府信息公开条例》第三十条）：",
+            items,
+            f"请于{answer_by:%Y年%m月%d日}前提交补正材料。逾期无正当理由不补正的，视为放弃申请。",
+        ])
+    return application
+
+
+def do_receive_correction(application, *, on: datetime.date, note: str = "", acting_user) -> Application:
+    """The corrected application arrived: the reply period starts again from this day."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.AWAITING_CORRECTION,), "登记收到补正")
+        _add_clock_event(application, K.CORRECTION_RECEIVED, on, acting_user=acting_user)
+        _move(application, Status.IN_PROGRESS, "correction_received", acting_user,
+              {"on": on.isoformat(), "note": note})
+        email_applicant(application, "已收到您的补正材料", [
+            f"我们于{on:%Y年%m月%d日}收到您补正后的申请，答复期限自该日重新计算。",
+            f"答复期限：{_due_words(application)}。",
+        ])
+    return application
+
+
+def do_close_overdue_correction(application, *, on: datetime.date | None = None, acting_user) -> Application:
+    """No correction by the date set, without good reason: treated as abandoned → 表三（六）1."""
+    on = on or deadlines.today()
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.AWAITING_CORRECTION,), "按逾期未补正终止办理")
+        if application.correction_answer_by and on <= application.correction_answer_by:
+            raise NotAllowed(f"补正期限 {application.correction_answer_by} 尚未届满，不能按逾期未补正处理。")
+        _close(application, Outcome.OTHER_OVERDUE_CORRECTION, on, "closed_overdue_correction", acting_user,
+               "申请人无正当理由逾期不补正，视为放弃申请（第三十条）。")
+    return application
+
+
+# --- consultation (条例第三十二条、第三十四条) -----------------------------------------
+
+
+def do_start_consultation(
+    application, *, on: datetime.date, party_kind: str, party_name: str, acting_user
+) -> Application:
+    """Ask a third party or another agency in writing; the time does not count."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.IN_PROGRESS,), "开始征求意见")
+        if not party_name.strip():
+            raise NotAllowed("请写明征求意见的对象。")
+        is_agency = party_kind == PartyKind.AGENCY
+        _add_clock_event(application, K.CONSULTATION_STARTED, on, acting_user=acting_user,
+                         consulted_agency=is_agency)
+        consultation = Consultation.objects.create(
+            application=application, party_kind=party_kind, party_name=party_name.strip(),
+            started_on=on, reply_by=deadlines.workdays_after(on, CONSULTATION_WORKDAYS),
+        )
+        store_letter(application, LetterKind.CONSULTATION, sent_on=on, acting_user=acting_user,
+                     recipient=consultation.party_name,
+                     details={"征求意见对象": consultation.party_name,
+                              "请于以下日期前提出意见": f"{consultation.reply_by:%Y年%m月%d日}"})
+        _move(application, Status.CONSULTING, "consultation_started", acting_user, {
+            "on": on.isoformat(), "party_kind": party_kind, "party": consultation.party_name,
+            "reply_by": consultation.reply_by.isoformat(),
+        })
+    return application
+
+
+def do_end_consultation(
+    application, *, on: datetime.date, result: str, opinion: str = "",
+    public_interest_override: bool = False, acting_user,
+) -> Application:
+    """The party answered, or did not in time (a third party's silence leaves the
+    decision to the agency; another agency's silence is consent)."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.CONSULTING,), "结束征求意见")
+        consultation = application.consultations.filter(ended_on__isnull=True).last()
+        if result == ConsultationResult.NO_REPLY and consultation and on <= consultation.reply_by:
+            raise NotAllowed(f"征求意见期限 {consultation.reply_by} 尚未届满，不能按逾期未提出意见登记。")
+        _add_clock_event(application, K.CONSULTATION_ENDED, on, acting_user=acting_user,
+                         consulted_agency=bool(consultation and consultation.party_kind == PartyKind.AGENCY))
+        if consultation:
+            consultation.ended_on = on
+            consultation.result = result
+            consultation.opinion = opinion
+            consultation.public_interest_override = public_interest_override
+            consultation.save()
+        _move(application, Status.IN_PROGRESS, "consultation_ended", acting_user, {
+            "on": on.isoformat(), "result": result, "public_interest_override": public_interest_override,
+        })
+    return application
+
+
+# --- the reply period -----------------------------------------------------------------
+
+
+def do_extend_deadline(
+    application, *, on: datetime.date, workdays: int, reason: str, approved_by, acting_user
+) -> Application:
+    """条例第三十三条: one extension of at most 20 working days, approved by the head of
+    the disclosure office, and the applicant told."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, CLOCK_STATUSES, "延长答复期限", exclude=(Status.AWAITING_CORRECTION,))
+        if approved_by is None or not may_approve(approved_by, application.agency):
+            raise NotAllowed("延长答复期限须经本机关政府信息公开工作机构负责人同意（第三十三条）。")
+        if not reason.strip():
+            raise NotAllowed("请写明延长答复期限的理由，以便告知申请人。")
+        _add_clock_event(application, K.EXTENDED, on, acting_user=acting_user, workdays=workdays,
+                         reason=reason, approved_by=approved_by)
+        store_letter(application, LetterKind.EXTENSION_NOTICE, sent_on=on, acting_user=acting_user,
+                     details={"延长期限": f"{workdays}个工作日", "理由": reason,
+                              "延长后的答复期限": _due_words(application)})
+        _same(application, "deadline_extended", acting_user, {
+            "on": on.isoformat(), "workdays": workdays, "approved_by": approved_by.get_username(),
+            "due_on": _iso(application.due_on),
+        })
+        email_applicant(application, "答复期限延长通知", [
+            f"因{reason}，经负责人同意，您的申请答复期限延长{workdays}个工作日（《政府信息公开条例》第三十三条）。",
+            f"延长后的答复期限：{_due_words(application)}。",
+        ])
+    return application
+
+
+def do_set_longer_deadline(
+    application, *, on: datetime.date, due_on: datetime.date, reason: str, acting_user
+) -> Application:
+    """条例第三十五条: excessive applications with a good reason get a longer deadline."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, CLOCK_STATUSES, "确定较长的答复期限", exclude=(Status.AWAITING_CORRECTION,))
+        if not reason.strip():
+            raise NotAllowed("请写明确定较长答复期限的理由（第三十五条）。")
+        _add_clock_event(application, K.DEADLINE_SET, on, acting_user=acting_user, due_on=due_on, reason=reason)
+        store_letter(application, LetterKind.LONGER_DEADLINE_NOTICE, sent_on=on, acting_user=acting_user,
+                     details={"理由": reason, "答复期限": f"{due_on:%Y年%m月%d日}"})
+        _same(application, "longer_deadline_set", acting_user, {"on": on.isoformat(), "due_on": due_on.isoformat()})
+        email_applicant(application, "答复期限告知", [
+            f"您的申请数量、频次明显超过合理范围，经审查{reason}，答复期限确定为{due_on:%Y年%m月%d日}（《政府信息公开条例》第三十五条）。",
+        ])
+    return application
+
+
+# --- fees (国办函〔2020〕109号) ------------------------------------------------------------
+
+
+def fee_quote(application, *, basis: str, pages: int | None = None) -> fees.FeeQuote:
+    """What this application would cost on `basis` (按件: its place in the applicant's
+    natural month of receipt; 按量: the pages)."""
+    try:
+        if basis == fees.FeeBasis.PER_APPLICATION:
+            return fees.quote_fee(basis, nth_this_month=nth_in_month(application))
+        return fees.quote_fee(basis, pages=pages)
+    except fees.FeeError as error:
+        raise NotAllowed(str(error)) from error
+
+
+def nth_in_month(application) -> int:
+    """Which of the applicant's applications received in that natural month this is."""
+    received = application.received_on
+    earlier = Application.objects.filter(
+        applicant_key=application.applicant_key, received_on__year=received.year,
+        received_on__month=received.month,
+    ).filter(Q(received_on__lt=received) | Q(received_on=received, pk__lt=application.pk))
+    return earlier.count() + 1
+
+
+def do_notify_fee(
+    application, *, on: datetime.date, basis: str, pages: int | None = None, acting_user
+) -> Application:
+    """A written fee notice; the clock stops until payment (verify)."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.IN_PROGRESS,), "发出收费通知")
+        if application.fee_basis and application.fee_basis != basis:
+            raise NotAllowed("同一申请只能选择按件或按量一种方式计收，不能同时计收。")
+        quote = fee_quote(application, basis=basis, pages=pages)
+        if quote.amount <= 0:
+            raise NotAllowed(f"按规定无需收费：{quote.derivation}")
+        _add_clock_event(application, K.FEE_NOTIFIED, on, acting_user=acting_user)
+        notice = FeeNotice.objects.create(
+            application=application, basis=basis, amount=quote.amount, derivation=quote.derivation,
+            quantity=pages if basis == fees.FeeBasis.PER_PAGE else nth_in_month(application),
+            notified_on=on, pay_by=deadlines.workdays_after(on, FEE_PAYMENT_WORKDAYS),
+        )
+        application.fee_basis = basis
+        application.save(update_fields=["fee_basis"])
+        store_letter(application, LetterKind.FEE_NOTICE, sent_on=on, acting_user=acting_user, details={
+            "收费方式": fees.FeeBasis(basis).label, "计算过程": quote.derivation,
+            "金额": f"{quote.amount}元", "缴费期限": f"{notice.pay_by:%Y年%m月%d日}前",
+        })
+        _move(application, Status.AWAITING_PAYMENT, "fee_notified", acting_user, {
+            "on": on.isoformat(), "basis": basis, "amount": str(quote.amount), "pay_by": notice.pay_by.isoformat(),
+        })
+        email_applicant(application, "信息处理费缴费通知", [
+            quote.derivation,
+            f"应缴金额：{quote.amount}元，请于{notice.pay_by:%Y年%m月%d日}前缴纳。逾期未缴纳的，视为放弃申请。",
+            "收费通知至缴费期间不计入答复期限。",
+        ])
+    return application
+
+
+def do_record_payment(
+    application, *, on: datetime.date, amount: Decimal | None = None, reference: str = "", acting_user
+) -> Application:
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.AWAITING_PAYMENT,), "登记缴费")
+        notice = _open_fee_notice(application)
+        if on > notice.pay_by:
+            raise NotAllowed(f"缴费期限 {notice.pay_by} 已过，应按逾期未缴费终止办理。")
+        _add_clock_event(application, K.FEE_PAID, on, acting_user=acting_user)
+        notice.status, notice.paid_on, notice.closed_on = FeeStatus.PAID, on, on
+        notice.paid_amount = notice.amount if amount is None else amount
+        notice.payment_reference = reference
+        notice.save()
+        _move(application, Status.IN_PROGRESS, "fee_paid", acting_user,
+              {"on": on.isoformat(), "amount": str(notice.paid_amount)})
+        email_applicant(application, "已收到您缴纳的信息处理费", [
+            f"我们于{on:%Y年%m月%d日}收到您缴纳的信息处理费{notice.paid_amount}元，答复期限恢复计算。",
+            f"答复期限：{_due_words(application)}。",
+        ])
+    return application
+
+
+def do_waive_fee(application, *, on: datetime.date, reason: str, acting_user) -> Application:
+    """A waiver with its recorded reason (verify the grounds); the clock runs again."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.AWAITING_PAYMENT,), "减免信息处理费")
+        if not reason.strip():
+            raise NotAllowed("减免信息处理费须写明理由。")
+        notice = _open_fee_notice(application)
+        _add_clock_event(application, K.FEE_PAID, on, acting_user=acting_user, reason=reason)
+        notice.status, notice.closed_on, notice.waiver_reason = FeeStatus.WAIVED, on, reason
+        notice.save()
+        _move(application, Status.IN_PROGRESS, "fee_waived", acting_user, {"on": on.isoformat(), "reason": reason})
+        email_applicant(application, "信息处理费已减免", [
+            f"您的申请应缴信息处理费已予减免（{reason}），答复期限恢复计算。",
+            f"答复期限：{_due_words(application)}。",
+        ])
+    return application
+
+
+def do_lapse_fee(application, *, on: datetime.date | None = None, acting_user) -> Application:
+    """Unpaid by the date in the notice → abandoned → 表三（六）2."""
+    on = on or deadlines.today()
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.AWAITING_PAYMENT,), "按逾期未缴费终止办理")
+        notice = _open_fee_notice(application)
+        if on <= notice.pay_by:
+            raise NotAllowed(f"缴费期限 {notice.pay_by} 尚未届满，不能按逾期未缴费处理。")
+        notice.status, notice.closed_on = FeeStatus.LAPSED, on
+        notice.save()
+        _close(application, Outcome.OTHER_OVERDUE_FEE, on, "closed_overdue_fee", acting_user,
+               "申请人逾期未按收费通知要求缴纳费用，不再处理该申请。")
+    return application
+
+
+def _open_fee_notice(application) -> FeeNotice:
+    notice = application.fee_notices.filter(status=FeeStatus.NOTIFIED).last()
+    if notice is None:
+        raise NotAllowed("没有待缴费的收费通知。")
+    return notice
+
+
+# --- the decision and the reply (条例第三十六条至第三十九条) ------------------------------
+
+
+def do_decide(
+    application, *, outcome: str, reasons: str = "", reply_type: str = "", withheld_parts: str = "",
+    referred_agency: str = "", acting_user,
+) -> Application:
+    """A clerk proposes the reply: exactly one 表三 outcome, with reasons. An approver
+    signs it (do_sign_reply) before it goes out."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "拟定答复")
+        _check_outcome(application, outcome, reasons, withheld_parts)
+        application.outcome = outcome
+        application.reply_type = reply_type or _default_reply_type(outcome)
+        application.reasons = reasons.strip()
+        application.withheld_parts = withheld_parts.strip()
+        application.referred_agency = referred_agency.strip()
+        application.proposed_by = acting_user
+        application.proposed_at = timezone.now()
+        application.save(update_fields=["outcome", "reply_type", "reasons", "withheld_parts",
+                                        "referred_agency", "proposed_by", "proposed_at"])
+        _move(application, Status.PROPOSED, "reply_proposed", acting_user, {"outcome": outcome})
+    return application
+
+
+def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application:
+    """The approver signs the proposed reply; the reply letter is issued that day."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.PROPOSED,), "签发答复")
+        if not may_approve(acting_user, application.agency):
+            raise NotAllowed("答复须经本机关负责人签发。")
+        _not_in_future(on, "答复日期")
+        if on < application.received_on:
+            raise NotAllowed("答复日期不能早于收到申请的日期。")
+        late = application.due_on is not None and on > application.due_on
+        application.signed_by, application.replied_on, application.closed_on = acting_user, on, on
+        application.save(update_fields=["signed_by", "replied_on", "closed_on"])
+        letter = store_letter(application, LetterKind.REPLY, sent_on=on, acting_user=acting_user, details={
+            "答复结果": outcome_title(application.outcome),
+            "答复方式": ReplyType(application.reply_type).label if application.reply_type else "",
+            "理由和依据": application.reasons,
+            "不予公开的部分": application.withheld_parts,
+            "负责公开的机关": application.referred_agency,
+        })
+        _move(application, Status.REPLIED, "replied", acting_user, {
+            "on": on.isoformat(), "outcome": application.outcome, "letter": letter.pk, "late": late,
+        })
+        email_applicant(application, "政府信息公开申请答复", [
+            f"您的申请已于{on:%Y年%m月%d日}答复：{outcome_title(application.outcome)}。",
+            "答复书可在办理查询页面查看；纸质答复书按您选择的方式送达。",
+        ])
+    return application
+
+
+def do_return_reply(application, *, note: str, acting_user) -> Application:
+    """The approver sends the proposal back to the clerk."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.PROPOSED,), "退回拟办意见")
+        if not may_approve(acting_user, application.agency):
+            raise NotAllowed("只有本机关负责人可以退回拟办意见。")
+        _move(application, Status.IN_PROGRESS, "reply_returned", acting_user, {"note": note})
+    return application
+
+
+def do_record_delivery(
+    application, *, method: str, delivered_on: datetime.date, letter: Letter | None = None,
+    reference: str = "", note: str = "", acting_user,
+) -> Delivery:
+    """A letter reached the applicant (or a consulted party): how and when."""
+    with transaction.atomic():
+        application = _locked(application)
+        sent = application.letters.filter(sent_on__isnull=False)
+        letter = letter or sent.filter(kind=LetterKind.REPLY).last() or sent.last()
+        if letter is None or letter.application_id != application.pk or letter.sent_on is None:
+            raise NotAllowed("还没有已发出的文书，不能登记送达。")
+        if delivered_on < letter.sent_on:
+            raise NotAllowed("送达日期不能早于文书发出的日期。")
+        _not_in_future(delivered_on, "送达日期")
+        delivery = Delivery.objects.create(
+            application=application, letter=letter, method=method, delivered_on=delivered_on,
+            reference=reference, note=note, recorded_by=acting_user,
+        )
+        _same(application, "delivered", acting_user,
+              {"letter": letter.pk, "method": method, "on": delivered_on.isoformat()})
+    return delivery
+
+
+def do_withdraw(application, *, on: datetime.date, note: str = "", acting_user) -> Application:
+    """The applicant withdraws → 表三（六）3 其他."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, OPEN_STATUSES, "登记撤回申请")
+        _not_in_future(on, "撤回日期")
+        _close(application, Outcome.OTHER_OTHER, on, "withdrawn", acting_user,
+               "申请人撤回申请。" + (f"{note}" if note else ""))
+    return application
+
+
+def _check_outcome(application, outcome: str, reasons: str, withheld_parts: str) -> None:
+    if outcome not in Outcome.values:
+        raise NotAllowed(f"“{outcome}”不是年度报告表三中的办理结果。")
+    if outcome in LAPSE_OUTCOMES:
+        raise NotAllowed("逾期未补正、逾期未缴费的申请，应使用相应的终止办理操作。")
+    if outcome == Outcome.PARTIAL and not withheld_parts.strip():
+        raise NotAllowed("部分公开的，应写明不予公开的部分及理由（第三十七条）。")
+    if outcome.startswith(REASONS_REQUIRED) and not reasons.strip():
+        raise NotAllowed(f"“{outcome_title(outcome)}”应写明理由和依据。")
+    if outcome == Outcome.UNABLE_UNCLEAR_AFTER_CORRECTION and not application.clock_events.filter(
+        kind=K.CORRECTION_RECEIVED
+    ).exists():
+        raise NotAllowed("只有补正后申请内容仍不明确的，才能按此答复（第三十条）；本申请未经补正。")
+
+
+def _default_reply_type(outcome: str) -> str:
+    if outcome in (Outcome.GRANTED, Outcome.PARTIAL):
+        return ReplyType.PROVIDED
+    if outcome.startswith("denied_"):
+        return ReplyType.NOT_DISCLOSED
+    if outcome == Outcome.UNABLE_NOT_HELD:
+        return ReplyType.NOT_HELD
+    if outcome.startswith("not_processed_"):
+        return ReplyType.NOT_PROCESSED
+    return ReplyType.OTHER
+
+
+# --- shared steps ----------------------------------------------------------------------
+
+
+def _locked(application) -> Application:
+    return Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
+
+
+def _require(application, allowed, doing: str, *, exclude=()) -> None:
+    if application.status in exclude or application.status not in allowed:
+        label = Status(application.status).label
+        raise NotAllowed(f"该申请当前状态为“{label}”，不能{doing}。")
+
+
+def _not_in_future(on: datetime.date, what: str) -> None:
+    if on > deadlines.today():
+        raise NotAllowed(f"{what} {on} 晚于今天，不能预先登记。")
+
+
+def _add_clock_event(application, kind, on, *, acting_user, approved_by=None, **fields) -> ClockEvent:
+    """Check the event against the Regulation (clock.py), keep it, recompute the due date."""
+    if application.received_on is None:
+        raise NotAllowed("尚未确认收到申请，答复期限还没有开始计算。")
+    try:
+        deadlines.derive(application, [clock.ClockEvent(kind=kind, on=on, **fields)])
+    except clock.ClockError as error:
+        raise NotAllowed(str(error)) from error
+    row = ClockEvent.objects.create(
+        application=application, kind=kind, on=on, approved_by=approved_by,
+        recorded_by=acting_user if getattr(acting_user, "is_authenticated", False) else None, **fields,
+    )
+    deadlines.refresh_deadline(application)
+    return row
+
+
+def _move(application, to_status, verb: str, actor, data: dict) -> None:
+    from_status = application.status
+    application.status = to_status
+    application.save(update_fields=["status", "updated_at"])
+    record(application, verb, actor=actor, from_state=from_status, to_state=to_status, data=data)
+
+
+def _same(application, verb: str, actor, data: dict) -> None:
+    record(application, verb, actor=actor, from_state=application.status, to_state=application.status, data=data)
+
+
+def _close(application, outcome, on, verb, actor, reasons: str) -> None:
+    application.outcome = outcome
+    application.reply_type = ReplyType.OTHER
+    application.reasons = reasons
+    application.closed_on = on
+    application.save(update_fields=["outcome", "reply_type", "reasons", "closed_on"])
+    store_letter(application, LetterKind.CLOSURE_NOTICE, sent_on=on, acting_user=actor,
+                 details={"办理结果": outcome_title(outcome), "理由": reasons})
+    _move(application, Status.CLOSED, verb, actor, {"on": on.isoformat(), "outcome": outcome})
+    email_applicant(application, "政府信息公开申请终止办理", [reasons])
+
+
+def _due_words(application) -> str:
+    if application.due_on is None:
+        return "尚未开始计算"
+    suffix = "（暂定：相关年份的节假日安排尚未公布）" if application.due_provisional else ""
+    return f"{application.due_on:%Y年%m月%d日}{suffix}"
+
+
+def _registration_data(application) -> dict:
+    return {
+        "number": application.number, "year": application.year, "channel": application.channel,
+        "received_on": _iso(application.received_on),
+        "repeat_of": application.repeat_of_id,
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
