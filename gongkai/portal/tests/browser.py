@@ -23,21 +23,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+def chromium_executable(path: str = CHROMIUM) -> str:
+    """The browser to drive; fails the test (never skips it) when it is not installed."""
+    if Path(path).is_file() and os.access(path, os.X_OK):
+        return path
+    found = shutil.which(path)
+    if found:
+        return found
+    pytest.fail(
+        f"浏览器测试需要 Chromium，但找不到 {path}。"
+        "请安装（Debian: apt-get install chromium）或用环境变量 CHROMIUM=/path/to/chromium 指定。",
+        pytrace=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def chromium():
-    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)) and not shutil.which(CHROMIUM):
-        pytest.fail(
-            f"浏览器测试需要 Chromium，但找不到 {CHROMIUM}。"
-            "请安装（Debian: apt-get install chromium）或用 CHROMIUM=/path/to/chromium 指定。",
-            pytrace=False,
-        )
+    executable = chromium_executable()
     # Playwright's sync API runs an event loop in this thread; Django then refuses ORM
     # calls from it unless told that is fine (the test thread does not serve requests).
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
