@@ -36,8 +36,30 @@ from gongkai.publishing.search_text import search_text_for
 
 
 class PublishingError(ValueError):
-    """A step the workflow or the rules do not allow; the message is for the user."""
+    """A step the workflow or the rules do not allow; the message is for the user.
 
+    `field` names the form field the message belongs next to, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+# The event verbs this module writes, as staff read them in an item's history.
+EVENT_LABELS = {
+    "item_created": "新建草稿",
+    "item_updated": "修改",
+    "item_submitted": "提交保密审查",
+    "item_review_passed": "通过保密审查",
+    "item_returned": "退回",
+    "item_published": "审批发布",
+    "item_withdrawn": "撤回",
+    "item_validity_changed": "变更有效性",
+    "attachment_added": "上传附件",
+    "local_node_added": "添加子栏目",
+}
 
 # The fields a clerk fills in; everything else is set by the workflow.
 EDITABLE_FIELDS = (
@@ -112,11 +134,11 @@ def _apply_fields(item, fields: dict) -> None:
 def _check_item(item) -> None:
     """The rules an item must meet whatever its state."""
     if not item.title:
-        raise PublishingError("请填写标题。")
+        raise PublishingError("请填写标题。", field="title")
     if item.node_id is None:
-        raise PublishingError("请选择所属目录。")
+        raise PublishingError("请选择所属目录。", field="node")
     if not _node_is_open_to(item.node, item.agency):
-        raise PublishingError(f"目录“{item.node.name}”不属于{item.agency.name}的公开目录。")
+        raise PublishingError(f"目录“{item.node.name}”不属于{item.agency.name}的公开目录。", field="node")
     if item.interprets_id is not None:
         _check_interprets(item)
 
@@ -130,14 +152,14 @@ def _node_is_open_to(node, agency) -> bool:
 def _check_interprets(item) -> None:
     target = item.interprets
     if item.doc_kind != DocKind.INTERPRETATION:
-        raise PublishingError("只有“政策解读”类信息可以关联所解读的文件。")
+        raise PublishingError("只有“政策解读”类信息可以关联所解读的文件。", field="interprets")
     if target.pk == item.pk:
-        raise PublishingError("政策解读不能解读它自己。")
+        raise PublishingError("政策解读不能解读它自己。", field="interprets")
     if target.doc_kind not in (DocKind.NORMATIVE, DocKind.RULE):
-        raise PublishingError("所解读的文件须是行政规范性文件或规章。")
+        raise PublishingError("所解读的文件须是行政规范性文件或规章。", field="interprets")
     # 谁起草谁解读: the agency that drafts a document writes its interpretation.
     if target.agency_id != item.agency_id:
-        raise PublishingError("按照“谁起草谁解读”，政策解读须由起草文件的机关发布。")
+        raise PublishingError("按照“谁起草谁解读”，政策解读须由起草文件的机关发布。", field="interprets")
 
 
 # --- the workflow ----------------------------------------------------------------------
@@ -159,7 +181,7 @@ def do_return_item(item, reason: str, *, acting_user) -> InformationItem:
     """The reviewer or the approver sends the item back to the clerk, saying why."""
     reason = (reason or "").strip()
     if not reason:
-        raise PublishingError("退回时须写明理由。")
+        raise PublishingError("退回时须写明理由。", field="reason")
     return _move(item, (ItemStatus.IN_REVIEW, ItemStatus.AWAITING_APPROVAL), ItemStatus.RETURNED,
                  "item_returned", acting_user, refusal="只有审查中或待审批的信息可以退回。",
                  reason=reason, changes={"return_reason": reason})
@@ -280,10 +302,10 @@ def do_change_validity(item, validity: str, on: datetime.date | None, *, acting_
         if validity == item.validity:
             raise PublishingError(f"该信息已经是“{validity.label}”。")
         if validity != Validity.VALID and on is None:
-            raise PublishingError(f"请填写{validity.label}日期。")
+            raise PublishingError(f"请填写{validity.label}日期。", field="on")
         start = item.issued_on or item.written_on
         if on is not None and start is not None and on < start:
-            raise PublishingError(f"{validity.label}日期不能早于印发日期（{start:%Y-%m-%d}）。")
+            raise PublishingError(f"{validity.label}日期不能早于印发日期（{start:%Y-%m-%d}）。", field="on")
         from_state = item.validity
         item.validity = validity
         item.validity_changed_on = on if validity != Validity.VALID else None
@@ -301,15 +323,16 @@ def do_add_attachment(item, upload, *, acting_user) -> Attachment:
     the allowed types and it is not too large. `upload` is a Django UploadedFile."""
     limit = settings.ATTACHMENT_MAX_BYTES
     if upload.size > limit:
-        raise PublishingError(f"附件“{upload.name}”超过了大小上限（{_megabytes(limit)}），未保存。")
+        raise PublishingError(f"附件“{upload.name}”超过了大小上限（{_megabytes(limit)}），未保存。", field="file")
     if upload.size == 0:
-        raise PublishingError(f"附件“{upload.name}”是空文件，未保存。")
+        raise PublishingError(f"附件“{upload.name}”是空文件，未保存。", field="file")
     upload.seek(0)
     kind = filetype.guess(upload.read(8192))
     upload.seek(0)
     if kind is None or kind.mime not in ATTACHMENT_TYPES:
         raise PublishingError(
-            f"附件“{upload.name}”的内容不是允许的文件类型，未保存。只能上传 {ATTACHMENT_TYPE_NAMES} 文件。"
+            f"附件“{upload.name}”的内容不是允许的文件类型，未保存。只能上传 {ATTACHMENT_TYPE_NAMES} 文件。",
+            field="file",
         )
     with transaction.atomic():
         item = _locked(item)
@@ -340,14 +363,14 @@ def do_add_local_node(agency, parent, name: str, *, acting_user) -> CatalogueNod
     the national items are fixed; agencies refine them below)."""
     name = (name or "").strip()
     if not name:
-        raise PublishingError("请填写子目录名称。")
+        raise PublishingError("请填写子目录名称。", field="name")
     if not parent.is_national:
-        raise PublishingError("子目录只能加在国家规定的目录节点下。")
+        raise PublishingError("子目录只能加在国家规定的目录节点下。", field="parent")
     if parent.code == "guide" or not node_applies_to(parent.applies_to, agency.kind):
-        raise PublishingError(f"目录“{parent.name}”不适用于{agency.name}，不能在其下添加子目录。")
+        raise PublishingError(f"目录“{parent.name}”不适用于{agency.name}，不能在其下添加子目录。", field="parent")
     with transaction.atomic():
         if CatalogueNode.objects.filter(agency=agency, parent=parent, name=name).exists():
-            raise PublishingError(f"“{parent.name}”下已经有名为“{name}”的子目录。")
+            raise PublishingError(f"“{parent.name}”下已经有名为“{name}”的子目录。", field="name")
         node = CatalogueNode.objects.create(
             code=f"a{agency.pk}-{uuid.uuid4().hex[:12]}", name=name, kind=parent.kind, parent=parent,
             agency=agency, basis=parent.basis, applies_to=parent.applies_to,

@@ -40,6 +40,11 @@ class ItemDeadline:
     # published item: how many working days after the deadline it was published.
     workdays: int
 
+    @property
+    def workdays_apart(self) -> int:
+        """How many working days separate today (or the publication) from the deadline."""
+        return abs(self.workdays)
+
 
 @dataclass(frozen=True)
 class DeadlineList:
