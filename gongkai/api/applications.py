@@ -1,3 +1,306 @@
-from ninja import Router
+"""/api/v1/applications: register applications and record their events (interfaces.md).
 
-router = Router()
+Glue only: every change goes through gongkai.applications.actions, every read through
+gongkai.applications.access. Another agency's record answers 404; a step the rules do
+not allow answers 422 with the reason in Chinese, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Literal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from gongkai.agencies.models import Agency
+from gongkai.api.auth import StaffToken
+from gongkai.applications import actions
+from gongkai.applications.access import (
+    Action,
+    get_application_for_staff,
+    may_approve,
+    may_handle,
+)
+from gongkai.applications.correspondence import format_tracking_code
+from gongkai.applications.forms import applicant_problems
+from gongkai.applications.models import (
+    Application,
+    DeliveryWanted,
+    FormWanted,
+    PartyKind,
+)
+
+router = Router(auth=StaffToken())
+
+EventType = Literal[
+    "correction_requested",
+    "correction_received",
+    "consultation_started",
+    "consultation_ended",
+    "extended",
+    "fee_notified",
+    "fee_paid",
+    "replied",
+    "withdrawn",
+]
+
+
+class ApplicantIn(Schema):
+    type: str
+    name: str
+    id_type: str = ""
+    id_number: str = ""
+    credit_code: str = ""
+    legal_representative: str = ""
+    contact_person: str = ""
+    phone: str = ""
+    address: str = ""
+    postcode: str = ""
+    email: str = ""
+
+
+class ApplicationIn(Schema):
+    agency: str  # code or full name
+    channel: Literal["online", "in_person", "post", "fax", "oral"]
+    received_on: dt.date
+    applicant: ApplicantIn
+    description: str
+    form_wanted: Literal["paper", "electronic"] = FormWanted.PAPER
+    delivery_wanted: Literal["collect", "post", "email", "online"] = DeliveryWanted.POST
+    idempotency_key: str = ""
+
+
+class EventIn(Schema):
+    type: EventType
+    on: dt.date
+    # extended
+    workdays: int | None = None
+    approved_by: str | None = None  # user name of the approving 负责人 (extended, replied)
+    reason: str = ""
+    # replied
+    outcome: str | None = None
+    reasons: str = ""
+    reply_type: str = ""
+    withheld_parts: str = ""
+    referred_agency: str = ""
+    # correction_requested
+    items: str = ""
+    answer_by: dt.date | None = None
+    # consultation_started / consultation_ended
+    party_kind: Literal["third_party", "agency"] = "third_party"
+    party: str = ""
+    result: Literal["", "agreed", "objected", "no_reply"] = ""
+    opinion: str = ""
+    # fee_notified / fee_paid
+    basis: Literal["per_application", "per_page"] = "per_application"
+    pages: int | None = None
+    amount: Decimal | None = None
+    reference: str = ""
+    note: str = ""
+
+
+class ApplicationOut(Schema):
+    id: int
+    agency: str
+    number: str
+    tracking_code: str
+    channel: str
+    received_on: dt.date | None
+    due_on: dt.date | None
+    provisional: bool
+    status: str
+    outcome: str | None
+    due_explanation: str
+
+
+class Problem(Schema):
+    detail: str
+
+
+@router.post(
+    "",
+    response={201: ApplicationOut, 404: Problem, 422: Problem},
+    summary="登记一件政府信息公开申请",
+)
+def register_application(request, payload: ApplicationIn):
+    agency = _agency_for(request.user, payload.agency)
+    applicant = payload.applicant.dict()
+    problems = applicant_problems(applicant)
+    if problems:
+        raise HttpError(422, "；".join(problems))
+    application = _act(
+        lambda: actions.do_register_application(
+            agency,
+            channel=payload.channel,
+            received_on=payload.received_on,
+            applicant=applicant,
+            description=payload.description,
+            form_wanted=payload.form_wanted,
+            delivery_wanted=payload.delivery_wanted,
+            idempotency_key=payload.idempotency_key,
+            acting_user=request.user,
+        )
+    )
+    return Status(201, _out(application))
+
+
+@router.get("/{int:application_id}", response={200: ApplicationOut, 404: Problem}, summary="查看申请")
+def get_application(request, application_id: int):
+    return _out(_load(request.user, application_id, Action.VIEW))
+
+
+@router.post(
+    "/{int:application_id}/events",
+    response={200: ApplicationOut, 403: Problem, 404: Problem, 422: Problem},
+    summary="登记一个计时或答复事项",
+)
+def record_event(request, application_id: int, event: EventIn):
+    application = _load(request.user, application_id, Action.HANDLE)
+    step = _STEPS[event.type]
+    _act(lambda: step(application, event, request.user))
+    return _out(Application.objects.select_related("agency").get(pk=application.pk))
+
+
+# --- one function per event type -------------------------------------------------------
+
+
+def _correction_requested(application, event: EventIn, user):
+    answer_by = event.answer_by or actions.default_correction_answer_by(event.on)
+    return actions.do_request_correction(
+        application, on=event.on, items=event.items, answer_by=answer_by, acting_user=user
+    )
+
+
+def _correction_received(application, event: EventIn, user):
+    return actions.do_receive_correction(application, on=event.on, note=event.note, acting_user=user)
+
+
+def _consultation_started(application, event: EventIn, user):
+    party = event.party or PartyKind(event.party_kind).label.split("（")[0]
+    return actions.do_start_consultation(
+        application, on=event.on, party_kind=event.party_kind, party_name=party, acting_user=user
+    )
+
+
+def _consultation_ended(application, event: EventIn, user):
+    return actions.do_end_consultation(
+        application, on=event.on, result=event.result, opinion=event.opinion, acting_user=user
+    )
+
+
+def _extended(application, event: EventIn, user):
+    if event.workdays is None:
+        raise actions.NotAllowed("请写明延长的工作日数（workdays）。")
+    return actions.do_extend_deadline(
+        application,
+        on=event.on,
+        workdays=event.workdays,
+        reason=event.reason,
+        approved_by=_user_named(event.approved_by),
+        acting_user=user,
+    )
+
+
+def _fee_notified(application, event: EventIn, user):
+    return actions.do_notify_fee(
+        application, on=event.on, basis=event.basis, pages=event.pages, acting_user=user
+    )
+
+
+def _fee_paid(application, event: EventIn, user):
+    return actions.do_record_payment(
+        application, on=event.on, amount=event.amount, reference=event.reference, acting_user=user
+    )
+
+
+def _replied(application, event: EventIn, user):
+    """The reply as signed: proposed and signed in one step, by an approver (the token's
+    user, or the one named in approved_by)."""
+    if not event.outcome:
+        raise actions.NotAllowed("请写明办理结果（outcome），即年度报告表三的一行。")
+    signer = user if may_approve(user, application.agency) else _user_named(event.approved_by)
+    if signer is None or not may_approve(signer, application.agency):
+        raise actions.NotAllowed("答复须经本机关负责人签发：请用负责人的令牌，或在 approved_by 中写明签发人。")
+    with transaction.atomic():
+        application = actions.do_decide(
+            application,
+            outcome=event.outcome,
+            reasons=event.reasons,
+            reply_type=event.reply_type,
+            withheld_parts=event.withheld_parts,
+            referred_agency=event.referred_agency,
+            acting_user=user,
+        )
+        return actions.do_sign_reply(application, on=event.on, acting_user=signer)
+
+
+def _withdrawn(application, event: EventIn, user):
+    return actions.do_withdraw(application, on=event.on, note=event.note, acting_user=user)
+
+
+_STEPS: dict[str, Callable] = {
+    "correction_requested": _correction_requested,
+    "correction_received": _correction_received,
+    "consultation_started": _consultation_started,
+    "consultation_ended": _consultation_ended,
+    "extended": _extended,
+    "fee_notified": _fee_notified,
+    "fee_paid": _fee_paid,
+    "replied": _replied,
+    "withdrawn": _withdrawn,
+}
+
+
+# --- glue --------------------------------------------------------------------------------
+
+
+def _load(user, application_id: int, action: Action) -> Application:
+    try:
+        return get_application_for_staff(user, application_id, action=action)
+    except PermissionDenied as denied:
+        raise HttpError(403, str(denied)) from denied
+
+
+def _agency_for(user, code_or_name: str) -> Agency:
+    agency = Agency.objects.filter(Q(code=code_or_name) | Q(name=code_or_name)).first()
+    if agency is None or not may_handle(user, agency):
+        raise Http404("没有找到该机关，或您不能为该机关登记申请。")
+    return agency
+
+
+def _user_named(username: str | None):
+    if not username:
+        return None
+    return get_user_model().objects.filter(username=username, is_active=True).first()
+
+
+def _act(step: Callable):
+    try:
+        return step()
+    except actions.NotAllowed as refused:
+        raise HttpError(422, str(refused)) from refused
+
+
+def _out(application: Application) -> dict:
+    return {
+        "id": application.pk,
+        "agency": application.agency.name,
+        "number": f"{application.agency.display_name}{application.reference}",
+        "tracking_code": format_tracking_code(application.tracking_code),
+        "channel": application.channel,
+        "received_on": application.received_on,
+        "due_on": application.due_on,
+        "provisional": application.due_provisional,
+        "status": application.status,
+        "outcome": application.outcome or None,
+        "due_explanation": "\n".join(application.due_explanation),
+    }
+

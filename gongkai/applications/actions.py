@@ -45,6 +45,8 @@ from gongkai.eventlog.log import record
 
 K = clock.ClockEventKind
 CONSULTATION_WORKDAYS = 15  # 条例第三十二条、第三十四条
+# 条例第三十条 asks for "a reasonable period" to correct; this is only the suggested default.
+CORRECTION_ANSWER_WORKDAYS = getattr(settings, "APPLICATION_CORRECTION_ANSWER_WORKDAYS", 15)
 # Unpaid within this many working days of the notice → abandoned, 表三（六）2 (verify).
 FEE_PAYMENT_WORKDAYS = getattr(settings, "APPLICATION_FEE_PAYMENT_WORKDAYS", 20)
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -207,8 +209,6 @@ def do_request_correction(
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS,), "发出补正通知")
-        if not items.strip():
-            raise NotAllowed("补正通知应一次性写明需要补正的全部事项（第三十条）。")
         if answer_by <= on:
             raise NotAllowed("补正的答复期限应晚于发出通知的日期。")
         _add_clock_event(application, K.CORRECTION_REQUESTED, on, acting_user=acting_user)
@@ -227,6 +227,10 @@ def do_request_correction(
             f"请于{answer_by:%Y年%m月%d日}前提交补正材料。逾期无正当理由不补正的，视为放弃申请。",
         ])
     return application
+
+
+def default_correction_answer_by(on: datetime.date) -> datetime.date:
+    return deadlines.workdays_after(on, CORRECTION_ANSWER_WORKDAYS)
 
 
 def do_receive_correction(application, *, on: datetime.date, note: str = "", acting_user) -> Application:
@@ -326,8 +330,6 @@ def do_extend_deadline(
         _require(application, CLOCK_STATUSES, "延长答复期限", exclude=(Status.AWAITING_CORRECTION,))
         if approved_by is None or not may_approve(approved_by, application.agency):
             raise NotAllowed("延长答复期限须经本机关政府信息公开工作机构负责人同意（第三十三条）。")
-        if not reason.strip():
-            raise NotAllowed("请写明延长答复期限的理由，以便告知申请人。")
         _add_clock_event(application, K.EXTENDED, on, acting_user=acting_user, workdays=workdays,
                          reason=reason, approved_by=approved_by)
         store_letter(application, LetterKind.EXTENSION_NOTICE, sent_on=on, acting_user=acting_user,
@@ -338,7 +340,7 @@ def do_extend_deadline(
             "due_on": _iso(application.due_on),
         })
         email_applicant(application, "答复期限延长通知", [
-            f"因{reason}，经负责人同意，您的申请答复期限延长{workdays}个工作日（《政府信息公开条例》第三十三条）。",
+            f"{'因' + reason + '，' if reason else ''}经负责人同意，您的申请答复期限延长{workdays}个工作日（《政府信息公开条例》第三十三条）。",
             f"延长后的答复期限：{_due_words(application)}。",
         ])
     return application
