@@ -1,5 +1,7 @@
 from django import forms
 from django.core.cache import cache
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from gongkai.portal.queries import CACHE_SECONDS, public_agencies, published_years
 from gongkai.publishing.models import CatalogueNode, Topic, Validity
@@ -45,3 +47,20 @@ class ItemFilterForm(forms.Form):
         if not hasattr(self, "cleaned_data"):
             self.is_valid()
         return self.cleaned_data.get(name) or None
+
+    def selects(self):
+        """The fields as (id, label, <select> HTML).
+
+        Built in Python: Django's widget templates render each <option> through the
+        template engine, which made the list page several times slower.
+        """
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        for name, field in self.fields.items():
+            chosen = str(self.data.get(name, ""))
+            options = "".join(
+                f'<option value="{escape(value)}"{" selected" if str(value) == chosen else ""}>{escape(label)}</option>'
+                for value, label in field.choices
+            )
+            html = f'<select name="{name}" id="id_{name}">{options}</select>'
+            yield f"id_{name}", field.label, mark_safe(html)

@@ -130,7 +130,7 @@ def search(raw: str | None, *, order: str = Order.RELEVANCE, page: int = 1) -> S
         results.count, ids = _postgresql_ids(query, order, page)
     else:
         results.count, ids = _sqlite_ids(query, order, page)
-    items = InformationItem.objects.select_related("agency").in_bulk(ids)
+    items = InformationItem.objects.select_related("agency").defer("body", "search_text").in_bulk(ids)
     pattern = terms_pattern(list(query.terms))
     results.hits = [
         Hit(items[pk], highlight(items[pk].title, pattern), snippet(items[pk].body_text, pattern))

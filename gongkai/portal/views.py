@@ -18,12 +18,18 @@ from gongkai.portal.queries import (
 from gongkai.publishing.models import Attachment, CatalogueNode, DocKind, ItemStatus, NodeKind
 
 PAGE_SIZE = 20
+# A list never shows the body; leaving out the text columns keeps list queries small.
+NOT_IN_LISTS = ("body", "body_text", "search_text", "no_interpretation_reason", "return_reason")
+
+
+def listing(queryset):
+    return queryset.select_related("agency").defer(*NOT_IN_LISTS)
 
 
 @require_GET
 def home(request):
     statutory = CatalogueNode.objects.filter(parent__code="statutory", agency=None)
-    latest = published_items().select_related("agency").order_by("-published_on", "-pk")[:10]
+    latest = listing(published_items()).order_by("-published_on", "-pk")[:10]
     return render(request, "portal/home.html", {
         "statutory": statutory,
         "latest": latest,
@@ -51,7 +57,7 @@ def agency_office(request, code, kind):
     node = CatalogueNode.objects.filter(agency=None, kind=kind, parent=None).first()
     documents = []
     if node is not None:
-        documents = published_items().filter(agency=agency, node=node).order_by("-published_on", "-pk")[:20]
+        documents = listing(published_items()).filter(agency=agency, node=node).order_by("-published_on", "-pk")[:20]
     return render(request, "portal/agency_office.html", {
         "agency": agency, "title": title, "text": text, "documents": documents, "node": node,
     })
@@ -61,7 +67,7 @@ def agency_office(request, code, kind):
 def item_list(request):
     local_node = _local_node(request.GET.get("node"))
     form = ItemFilterForm(request.GET, local_node=local_node)
-    items = published_items().select_related("agency")
+    items = listing(published_items())
     heading = []
     agency = None
     if code := form.value("agency"):
@@ -109,7 +115,7 @@ def item_detail(request, pk):
     item = get_object_or_404(published_items().select_related("agency", "node", "node__parent"), pk=pk)
     # 政策解读“三同步”: a document links to its interpretations, an interpretation to its document.
     interpretations, interpreted = [], []
-    linked = published_items().select_related("agency")
+    linked = listing(published_items())
     if item.doc_kind in (DocKind.NORMATIVE, DocKind.RULE):
         interpretations = linked.filter(interprets=item).order_by("published_on", "pk")
     if item.doc_kind == DocKind.INTERPRETATION and item.interprets_id:
