@@ -18,16 +18,26 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from gongkai.reportcheck.vocabulary import (
+    APPEAL_COLUMN_LABELS,
+    APPEAL_COLUMNS,
+    APPEAL_GROUP_LABELS,
     APPEAL_GROUPS,
     APPEAL_RESULTS,
     APPEAL_TOTAL,
     APPLICANT_COLUMNS,
+    COLUMN_LABELS,
+    COLUMNS,
+    DECISION_KIND_LABELS,
     DECISION_KINDS,
+    DOCUMENT_COUNT_LABELS,
     DOCUMENT_COUNTS,
+    DOCUMENT_KIND_LABELS,
     DOCUMENT_KINDS,
     FEES_KEY,
+    FEES_LABEL,
     FORMAT_2021,
     OUTCOME_ROWS_2021,
+    ROW_LABELS,
     ROWS_2021,
 )
 
@@ -139,3 +149,46 @@ def sum_amounts(amounts: Iterable[str]) -> str | None:
     if not values:
         return None
     return format(sum(values, Decimal(0)), "f")
+
+
+# --- a published report against the records now ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Difference:
+    table: str  # 表二 / 表三 / 表四
+    row: str  # printed row label
+    column: str  # printed column label ("" where the row has one value)
+    published: object
+    now: object
+
+
+def differences(published: dict, current: dict) -> list[Difference]:
+    """Every table cell whose value in the records now differs from the published report."""
+    found: list[Difference] = []
+    before_p, now_p = published.get("proactive") or {}, current.get("proactive") or {}
+    for kind in DOCUMENT_KINDS:
+        for count in DOCUMENT_COUNTS:
+            a, b = (before_p.get(kind) or {}).get(count), (now_p.get(kind) or {}).get(count)
+            if a != b:
+                found.append(Difference("表二", DOCUMENT_KIND_LABELS[kind], DOCUMENT_COUNT_LABELS[count], a, b))
+    for kind in DECISION_KINDS:
+        if before_p.get(kind) != now_p.get(kind):
+            found.append(Difference("表二", DECISION_KIND_LABELS[kind], "", before_p.get(kind), now_p.get(kind)))
+    if before_p.get(FEES_KEY) != now_p.get(FEES_KEY):
+        found.append(Difference("表二", FEES_LABEL, "万元", before_p.get(FEES_KEY), now_p.get(FEES_KEY)))
+    before_rows = (published.get("applications") or {}).get("rows") or {}
+    now_rows = (current.get("applications") or {}).get("rows") or {}
+    for row in ROWS_2021:
+        for i, column in enumerate(COLUMNS):
+            a = (before_rows.get(row) or [None] * 7)[i]
+            b = (now_rows.get(row) or [None] * 7)[i]
+            if a != b:
+                found.append(Difference("表三", ROW_LABELS[row], COLUMN_LABELS[column], a, b))
+    before_a, now_a = published.get("appeals") or {}, current.get("appeals") or {}
+    for group in APPEAL_GROUPS:
+        for column in APPEAL_COLUMNS:
+            a, b = (before_a.get(group) or {}).get(column), (now_a.get(group) or {}).get(column)
+            if a != b:
+                found.append(Difference("表四", APPEAL_GROUP_LABELS[group], APPEAL_COLUMN_LABELS[column], a, b))
+    return found
