@@ -46,7 +46,8 @@ def store_letter(
 def _compose(application: Application, kind: LetterKind, details: dict) -> tuple[str, str]:
     # Placeholder wording until gongkai.applications.letters provides the templates.
     title = f"{application.agency.name}{LetterKind(kind).label}"
-    lines = [f"{application.applicant_name}：", ""]
+    # The addressee is kept apart (Letter.recipient): the tracking page shows the body.
+    lines = []
     lines.append(
         f"您于{timezone.localtime(application.submitted_at):%Y年%m月%d日}提出的政府信息公开申请"
         f"（{application.agency.display_name}依申请公开{application.reference}）："

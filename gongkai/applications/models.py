@@ -102,6 +102,31 @@ OPEN_STATUSES = (
     Status.AWAITING_PAYMENT,
     Status.PROPOSED,
 )
+# What each event-log verb of an application means, for people reading its history.
+EVENT_LABELS = {
+    "application_submitted": "网上提交申请",
+    "application_registered": "登记申请",
+    "receipt_confirmed": "确认收到申请，开始计算答复期限",
+    "correction_requested": "发出补正通知",
+    "correction_received": "收到补正材料，答复期限重新计算",
+    "closed_overdue_correction": "逾期未补正，终止办理",
+    "consultation_started": "征求意见（期间不计入答复期限）",
+    "consultation_ended": "征求意见结束",
+    "deadline_extended": "延长答复期限",
+    "longer_deadline_set": "确定较长的答复期限（第三十五条）",
+    "fee_notified": "发出收费通知（缴费前不计入答复期限）",
+    "fee_paid": "收到信息处理费",
+    "fee_waived": "减免信息处理费",
+    "closed_overdue_fee": "逾期未缴费，终止办理",
+    "reply_proposed": "拟定答复",
+    "reply_returned": "退回拟办意见",
+    "replied": "签发答复",
+    "delivered": "送达",
+    "withdrawn": "申请人撤回申请",
+}
+# Internal steps the public tracking page does not show.
+INTERNAL_EVENTS = ("reply_proposed", "reply_returned")
+
 # The clock runs (or is paused) in these: received, not yet answered.
 CLOCK_STATUSES = OPEN_STATUSES[1:]
 

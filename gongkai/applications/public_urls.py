@@ -5,5 +5,6 @@ from gongkai.applications import public_views
 app_name = "applications_public"
 urlpatterns = [
     path("apply/", public_views.apply, name="apply"),
+    path("apply/submitted/", public_views.submitted, name="submitted"),
     path("track/", public_views.track, name="track"),
 ]

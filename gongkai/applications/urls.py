@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.applications import views
 
 app_name = "applications"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("new/", views.intake, name="intake"),
+    path("conversion/", views.conversion, name="conversion"),
+    path("<int:pk>/", views.case, name="case"),
+    path("<int:pk>/proof/", views.proof, name="proof"),
+    path("<int:pk>/letters/<int:letter_pk>/", views.letter, name="letter"),
+    path("<int:pk>/actions/<slug:name>/", views.act, name="act"),
+]

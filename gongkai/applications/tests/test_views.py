@@ -1,0 +1,158 @@
+"""Staff pages: the access matrix, masking, intake, actions as forms."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from gongkai.applications import actions as a
+from gongkai.applications.models import Application, Status
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+PERSONAS = ["office_admin", "clerk", "approver", "reviewer", "other_agency_clerk", "no_role_user"]
+# persona → (may see the case, may handle it, may sign)
+RIGHTS = {
+    "office_admin": (True, True, True),
+    "clerk": (True, True, False),
+    "approver": (True, True, True),
+    "reviewer": (True, False, False),
+    "other_agency_clerk": (False, False, False),
+    "no_role_user": (False, False, False),
+}
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_case_page_access_matrix(client, county, register, persona):
+    application = register()
+    sees, handles, _ = RIGHTS[persona]
+    response = login(client, getattr(county, persona)).get(reverse("applications:case", args=[application.pk]))
+    if persona == "no_role_user":
+        assert response.status_code == 403  # not staff at all
+        return
+    assert response.status_code == (200 if sees else 404)
+    if sees:
+        assert ("登记申请人撤回" in response.content.decode()) == handles
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_action_access_matrix(client, county, register, persona):
+    application = register()
+    sees, handles, _ = RIGHTS[persona]
+    url = reverse("applications:act", args=[application.pk, "withdraw"])
+    response = login(client, getattr(county, persona)).post(url, {"withdraw-on": "2025-10-09"})
+    expected = 302 if handles else (403 if sees or persona == "no_role_user" else 404)
+    assert response.status_code == expected
+    application.refresh_from_db()
+    assert (application.status == Status.CLOSED) == handles
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_signing_needs_an_approver(client, county, register, persona):
+    application = a.do_decide(register(), outcome="granted", acting_user=county.clerk)
+    sees, _, signs = RIGHTS[persona]
+    url = reverse("applications:act", args=[application.pk, "sign"])
+    response = login(client, getattr(county, persona)).post(url, {"sign-on": "2025-10-20"})
+    assert response.status_code == (302 if signs else (404 if not sees and persona != "no_role_user" else 403))
+    application.refresh_from_db()
+    assert (application.status == Status.REPLIED) == signs
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_queue_shows_only_visible_cases(client, county, register, persona):
+    mine = register()
+    theirs = register(agency=county.other_dept, acting_user=county.office_admin)
+    response = login(client, getattr(county, persona)).get(reverse("applications:queue"))
+    if persona == "no_role_user":
+        assert response.status_code == 403
+        return
+    page = response.content.decode()
+    sees_dept = RIGHTS[persona][0]
+    assert (reverse("applications:case", args=[mine.pk]) in page) == sees_dept
+    assert (reverse("applications:case", args=[theirs.pk]) in page) == (persona in ("office_admin", "other_agency_clerk"))
+
+
+def test_the_queue_masks_phones_and_warns_of_overdue_cases(client, county, register):
+    register()  # due 2025-10-30, today is 2025-12-10
+    page = login(client, county.clerk).get(reverse("applications:queue")).content.decode()
+    assert "138****5678" in page and "13812345678" not in page
+    assert "已超期" in page
+
+
+def test_the_case_page_shows_identity_in_full_only_to_handlers(client, county, register):
+    application = register()
+    url = reverse("applications:case", args=[application.pk])
+    handler = login(client, county.clerk).get(url).content.decode()
+    assert "11010519491231002X" in handler and "13812345678" in handler
+    reader = login(client, county.reviewer).get(url).content.decode()
+    assert "1101**********002X" in reader and "138****5678" in reader
+    assert "11010519491231002X" not in reader and "13812345678" not in reader
+
+
+def test_the_case_page_explains_the_due_date(client, county, register):
+    page = login(client, county.clerk).get(reverse("applications:case", args=[register().pk])).content.decode()
+    assert "2025-10-30" in page and "第三十三条" in page
+
+
+def test_a_refused_action_shows_the_reason_and_changes_nothing(client, county, register):
+    application = register()
+    url = reverse("applications:act", args=[application.pk, "extend"])
+    response = login(client, county.clerk).post(url, {
+        "extend-on": "2025-10-20", "extend-workdays": "5", "extend-reason": "检索",
+        "extend-approved_by": str(county.clerk.pk),
+    })
+    assert response.status_code == 422
+    assert "请选择" in response.content.decode() or "负责人" in response.content.decode()
+    assert not application.clock_events.exists()
+
+
+def test_an_action_form_moves_the_case(client, county, register):
+    application = register()
+    url = reverse("applications:act", args=[application.pk, "extend"])
+    response = login(client, county.clerk).post(url, {
+        "extend-on": "2025-10-20", "extend-workdays": "20", "extend-reason": "检索",
+        "extend-approved_by": str(county.approver.pk),
+    })
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.due_on == D(2025, 11, 27)
+
+
+def test_staff_register_an_oral_application(client, county):
+    response = login(client, county.clerk).post(reverse("applications:intake"), {
+        "agency": county.dept.pk, "channel": "oral", "received_on": "2025-12-08",
+        "applicant_type": "natural_person", "name": "李四", "id_type": "resident_id",
+        "id_number": "11010519491231002X", "phone": "0375-5199000", "description": "学校名单",
+        "form_wanted": "paper", "delivery_wanted": "collect", "idempotency_key": "intake-1",
+    })
+    assert response.status_code == 302, response.content.decode()
+    application = Application.objects.get()
+    assert (application.channel, application.received_on, application.status) == ("oral", D(2025, 12, 8), "in_progress")
+    assert application.registered_by == county.clerk
+
+
+def test_another_agencys_clerk_cannot_register_for_dept(client, county):
+    response = login(client, county.other_agency_clerk).post(reverse("applications:intake"), {
+        "agency": county.dept.pk, "channel": "in_person", "received_on": "2025-12-08",
+        "applicant_type": "natural_person", "name": "李四", "id_type": "resident_id",
+        "id_number": "11010519491231002X", "phone": "13812345678", "description": "学校名单",
+        "form_wanted": "paper", "delivery_wanted": "collect", "idempotency_key": "intake-2",
+    })
+    assert response.status_code == 200  # the form refuses the agency choice
+    assert not Application.objects.exists()
+
+
+def test_conversion_candidates_list_the_same_information_from_several_applicants(client, county, register):
+    from gongkai.applications.tests.conftest import PERSON
+
+    for id_number in ("11010519491231002X", "110105194912310048"):
+        application = register(applicant={**PERSON, "id_number": id_number}, description="2025年学校名单")
+        application = a.do_decide(application, outcome="granted", acting_user=county.clerk)
+        a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+    page = login(client, county.clerk).get(reverse("applications:conversion")).content.decode()
+    assert "2 个申请人" in page
