@@ -125,7 +125,7 @@ def do_acknowledge_warning(report, key: str, reason: str, *, acting_user) -> Ack
     """Accept one current warning (C6–C9) with a reason, so it no longer blocks publication."""
     reason = (reason or "").strip()
     if len(reason) < 4:
-        raise ReportError("请写明为什么可以接受这条提示（至少4个字）。")
+        raise ReportError("请写明可以接受这条提示的理由（至少4个字）。")
     with transaction.atomic():
         report = _locked(report)
         _require_draft(report)
