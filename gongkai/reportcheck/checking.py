@@ -400,10 +400,17 @@ _RECONSIDERATION = re.compile(r"行政复议[^，。；,;0-9]{0,8}?(\d+)\s*(?:�
 _LITIGATION = re.compile(r"行政诉讼[^，。；,;0-9]{0,8}?(\d+)\s*(?:件|起|宗)")
 
 
+def narrative_text(sections: dict) -> str:
+    """All narrative sections as one string; line breaks dropped, as a PDF wraps mid-phrase."""
+    if not isinstance(sections, dict):
+        return ""
+    text = "".join(v for v in sections.values() if isinstance(v, str))
+    return simplify(re.sub(r"\s*\n\s*", "", text))
+
+
 def check_narrative_numbers(cells: _Cells, sections: dict) -> list[Finding]:
     """C8: 共受理申请N件, 办结率N%, 行政复议N件 … in the text agree with the tables."""
-    text = "\n".join(str(v) for v in sections.values() if isinstance(v, str))
-    text = simplify(text).replace(",", "")
+    text = narrative_text(sections).replace(",", "")
     findings: list[Finding] = []
     new = cells.application("new_received", "total")
     carried = cells.application("carried_over", "total")
@@ -477,7 +484,7 @@ def _appeal_count_findings(cells: _Cells, text: str) -> list[Finding]:
 
 def check_plausibility(cells: _Cells, sections: dict) -> list[Finding]:
     """C9: the outcomes the Regulation only allows after a step the report never mentions."""
-    text = simplify("\n".join(str(v) for v in sections.values() if isinstance(v, str)))
+    text = narrative_text(sections)
     findings = []
     # 条例第三十条: 补正 comes first — (四)3 and (六)1 both presuppose a 补正 notice.
     for row in ("unable_unclear_after_correction", "other_overdue_correction"):
