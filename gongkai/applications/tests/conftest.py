@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from gongkai.workdays.seed import package_calendar
 
@@ -22,6 +23,7 @@ PERSON = {
 
 @pytest.fixture(autouse=True)
 def _calendar_and_today(monkeypatch):
+    cache.clear()  # the tracking page counts attempts in the cache
     calendar = package_calendar()
     monkeypatch.setattr("gongkai.applications.deadlines.current_calendar", lambda: calendar)
     with time_machine.travel(dt.datetime(2025, 12, 10, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False):
