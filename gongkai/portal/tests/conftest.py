@@ -1,6 +1,6 @@
 import pytest
 
-from gongkai.portal.tests.browser import browser_page, chromium  # noqa: F401  (fixtures)
+from gongkai.portal.tests.browser import browser_page, chromium, flushable_eventlog  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)
