@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.services import views
 
 app_name = "services_public"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.guide_list, name="list"),
+    path("<int:pk>/", views.guide_detail, name="detail"),
+]

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.services import views
 
 app_name = "services"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.guide_import, name="import"),
+]
