@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.db.models import Q
 from django.http import Http404
 from ninja import Router, Schema
+from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from gongkai.annualreports import access
@@ -68,8 +69,8 @@ def put_figures(request, agency: str, year: int, payload: FiguresIn):
         figures = do_set_external_figures(target, year, values, source="api", covers_subtree=payload.covers_subtree,
                                           source_note=payload.source_note, acting_user=request.user)
     except ReportError as error:
-        return 422, {"detail": str(error)}
-    return 200, _out(figures)
+        raise HttpError(422, str(error)) from None
+    return _out(figures)
 
 
 @router.get("/figures/{agency}/{year}", response=FiguresOut, summary="查看表二外部数据")
