@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai.annualreports.layout import applications_grid, appeals_grid
+from gongkai.annualreports.layout import appeals_grid, applications_grid
 from gongkai.annualreports.rendering import (
     docx_text,
     grid_positions,
@@ -56,7 +56,7 @@ def test_the_report_reader_reads_back_exactly_the_tables(render):
 def test_the_grids_fill_every_column_of_every_row():
     for grid, columns in ((applications_grid(SEED), 10), (appeals_grid(SEED), 15)):
         covered = {}
-        for r, c, cell in grid_positions(grid, columns):
+        for r, _c, cell in grid_positions(grid, columns):
             for dr in range(cell.rowspan):
                 covered[r + dr] = covered.get(r + dr, 0) + cell.colspan
         assert set(covered.values()) == {columns}

@@ -2,7 +2,12 @@ import datetime
 
 import pytest
 
-from gongkai.appeals.actions import AppealError, do_record_appeal_decision, do_register_appeal, do_update_appeal
+from gongkai.appeals.actions import (
+    AppealError,
+    do_record_appeal_decision,
+    do_register_appeal,
+    do_update_appeal,
+)
 from gongkai.eventlog.log import history
 
 D = datetime.date
