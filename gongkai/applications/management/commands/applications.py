@@ -1,0 +1,22 @@
+"""`gongkai applications remind`: e-mail each clerk their due-soon and overdue cases.
+`gongkai applications recompute`: recompute every open due date (after a calendar edit)."""
+
+from django.core.management.base import BaseCommand
+
+from gongkai.applications.deadlines import recompute_open_deadlines
+from gongkai.applications.reminders import send_reminders
+
+
+class Command(BaseCommand):
+    help = "依申请公开：remind 发送到期提醒；recompute 重新计算办理中申请的答复期限。"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        sub.add_parser("remind", help="给每位经办人发送即将到期和已超期申请的提醒邮件")
+        sub.add_parser("recompute", help="重新计算所有办理中申请的答复期限")
+
+    def handle(self, *args, **options):
+        if options["action"] == "remind":
+            self.stdout.write(f"已发送 {send_reminders()} 封提醒邮件。")
+        else:
+            self.stdout.write(f"已重新计算 {recompute_open_deadlines()} 件申请的答复期限。")
