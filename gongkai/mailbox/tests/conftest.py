@@ -21,3 +21,6 @@ def pytest_ignore_collect(collection_path, config):
     from django.conf import settings
 
     return "gongkai.mailbox" not in settings.INSTALLED_APPS and collection_path.name.startswith("test_")
+
+
+from gongkai.portal.tests.browser import browser_page, chromium, flushable_eventlog  # noqa: E402, F401  (fixtures)
