@@ -92,7 +92,9 @@ def do_record_last_post(
         return account
 
 
-def do_import_media_posts(records: Iterable[PostRecord], filename: str, *, acting_user) -> ImportRun:
+def do_import_media_posts(
+    records: Iterable[PostRecord], filename: str, *, source: str = PostSource.IMPORT, acting_user
+) -> ImportRun:
     records = list(records)
     with transaction.atomic():
         run = ImportRun.objects.create(
@@ -100,7 +102,7 @@ def do_import_media_posts(records: Iterable[PostRecord], filename: str, *, actin
         )
         for rec in records:
             do_record_last_post(
-                MediaAccount(pk=rec.account_id), rec.last_post_on, source=PostSource.IMPORT, acting_user=acting_user
+                MediaAccount(pk=rec.account_id), rec.last_post_on, source=source, acting_user=acting_user
             )
         record(run, "media_posts_imported", actor=acting_user, data={"rows": len(records), "file": filename})
         return run
