@@ -138,7 +138,7 @@ def _value_cells(key: str, values: list, damage: Damage) -> list[str]:
         i = damage.run_together[key]
         cells[i : i + 2] = [cells[i] + cells[i + 1]]
     if key in damage.lost:
-        del cells[damage.lost[key]]
+        del cells[min(damage.lost[key], len(cells) - 1)]
     return cells
 
 

@@ -1,0 +1,104 @@
+"""`gongkai report parse|check|build`: output and exit codes as interfaces.md says."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from gongkai.reportcheck.batch import check_many, parse_many
+
+from . import samples
+from .test_checking import last_year_of, plant
+
+
+def run(*args) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("report", *args, stdout=out, stderr=err)
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def files(tmp_path):
+    report = samples.make_report(seed=51, agency="示例县人民政府", year=2022)
+    (tmp_path / "a.html").write_bytes(samples.as_html(report).encode())
+    (tmp_path / "b.docx").write_bytes(samples.as_docx(last_year_of(report)))
+    (tmp_path / "bad.pdf").write_bytes(b"\x00\x01\x02 not a pdf at all" * 10)
+    return tmp_path
+
+
+def test_parse_prints_one_object_for_one_file(files):
+    code, out, err = run("parse", str(files / "a.html"))
+    assert code == 0 and err == ""
+    data = json.loads(out)
+    assert data["agency"] == "示例县人民政府" and data["year"] == 2022
+    assert "provenance" in data
+
+
+def test_parse_prints_a_list_with_file_keys_and_exits_2_on_an_unreadable_file(files):
+    code, out, err = run("parse", str(files / "a.html"), str(files / "bad.pdf"))
+    assert code == 2
+    data = json.loads(out)
+    assert [item["file"] for item in data] == [str(files / "a.html")]
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "bad.pdf" in lines[0] and "无法识别" in lines[0]
+    assert "Traceback" not in err
+
+
+def test_check_exits_0_on_a_clean_report(files):
+    code, out, _ = run("check", str(files / "a.html"))
+    assert code == 0
+    assert "错误0" in out
+
+
+def test_check_exits_1_on_an_error_and_lists_it(tmp_path):
+    report, *_ = plant("C3")
+    (tmp_path / "r.txt").write_bytes(samples.as_text(report).encode())
+    code, out, _ = run("check", str(tmp_path / "r.txt"), "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert any(f["rule"] == "C3" and f["severity"] == "error" for f in data["findings"])
+
+
+def test_check_runs_c6_across_years_in_a_folder_and_writes_a_summary(tmp_path):
+    report, previous, *_ = plant("C6")
+    (tmp_path / "2022.txt").write_bytes(samples.as_text(report).encode())
+    (tmp_path / "2021.docx").write_bytes(samples.as_docx(previous))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    summary = tmp_path / "summary.csv"
+    code, out, err = run("check", str(tmp_path), "--json", "--summary", str(summary))
+    assert code == 2  # one unreadable file
+    assert "empty.txt" in err and "文件是空的" in err
+    results = {item["year"]: item for item in json.loads(out)}
+    assert any(f["rule"] == "C6" for f in results[2022]["findings"])
+    with open(summary, encoding="utf-8-sig") as handle:
+        rows = {row["file"].rsplit("/", 1)[-1]: row for row in csv.DictReader(handle)}
+    assert rows["2022.txt"]["warnings"] != "0" and rows["2022.txt"]["errors"] == "0"
+    assert rows["2021.docx"]["agency"] == "示例县人民政府" and rows["2021.docx"]["format"] == "2021"
+    assert rows["empty.txt"]["reason"] == "文件是空的"
+
+
+def test_build_without_the_builder_says_so_in_chinese():
+    from importlib.util import find_spec
+
+    if find_spec("gongkai.annualreports.cli") is not None:
+        pytest.skip("the annual-report builder exists now; its own tests cover build")
+    code, _, err = run("build", "--agency", "郏县人民政府", "--year", "2021")
+    assert code == 2 and "年报生成" in err
+
+
+def test_batch_uses_several_processes_and_keeps_the_order(tmp_path):
+    paths = []
+    for n in range(6):
+        path = tmp_path / f"r{n}.txt"
+        path.write_bytes(samples.as_text(samples.make_report(seed=60 + n, year=2015 + n)).encode())
+        paths.append(path)
+    outcomes = parse_many(paths, workers=2)
+    assert [o.report["year"] for o in outcomes] == list(range(2015, 2021))
+    checked = check_many(outcomes)
+    assert all(item.errors == 0 for item in checked)
