@@ -59,7 +59,8 @@ def build_many(year: int, targets: list[tuple], *, checks: bool = True,
     stored = _stored_reports(year, targets)
     reports = [_assemble(counts, agency, scope, stored.get((agency.pk, scope))) for agency, scope in targets]
     if checks:
-        previous = previous_reports(year - 1, targets, roots, from_records=previous_from_records)
+        previous = previous_reports(year - 1, targets, roots, from_records=previous_from_records,
+                                    agencies=counts.agencies)
         for report in reports:
             source, data = previous.get((report.agency.pk, report.scope), ("", None))
             report.previous_source = source
@@ -114,7 +115,7 @@ def draft_texts(agency, year: int, scope: str) -> dict[str, str]:
     return narrative.draft(_facts(agency, scope, year, counts.counted(agency, scope)))
 
 
-def previous_reports(year: int, targets, roots, *, from_records: bool = True) -> dict:
+def previous_reports(year: int, targets, roots, *, from_records: bool = True, agencies=None) -> dict:
     """(agency_id, scope) → (source, report dict) for `year` (last year)."""
     ids = {agency.pk for agency, _ in targets}
     found: dict = {}
@@ -128,7 +129,7 @@ def previous_reports(year: int, targets, roots, *, from_records: bool = True) ->
         found[(r.agency_id, r.scope)] = ("published", r.published_data)
     missing = [(agency, scope) for agency, scope in targets if (agency.pk, scope) not in found]
     if missing and from_records:
-        counts = YearCounts(year, roots)
+        counts = YearCounts(year, roots, facts=False, agencies=agencies)
         for agency, scope in missing:
             counted = counts.counted(agency, scope)
             inputs = ReportInputs(agency=agency.name, year=year, proactive=counted.proactive,

@@ -60,25 +60,31 @@ class Counted:
 class YearCounts:
     """Counts for `year` over the agencies of `roots` (and their subtrees), or all agencies."""
 
-    def __init__(self, year: int, roots: list | None = None):
+    def __init__(self, year: int, roots: list | None = None, *, facts: bool = True, agencies: list | None = None):
+        """`facts=False` counts only the tables (for last year's report in C6/C7): no
+        figures, items published or fees. `agencies` reuses another YearCounts' list."""
         self.year = year
         self.first, self.last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        agencies = Agency.objects.only("id", "path", "name", "kind", "parent_id")
-        if roots is not None:
-            condition = Q(pk__in=[])
-            for root in roots:
-                condition |= Q(path__startswith=root.path)
-            agencies = agencies.filter(condition)
-        self.agencies = sorted(agencies, key=lambda a: a.path)
+        if agencies is None:
+            queryset = Agency.objects.only("id", "path", "name", "kind", "parent_id")
+            if roots is not None:
+                condition = Q(pk__in=[])
+                for root in roots:
+                    condition |= Q(path__startswith=root.path)
+                queryset = queryset.filter(condition)
+            agencies = sorted(queryset, key=lambda a: a.path)
+        self.agencies = agencies
         self.paths = [a.path for a in self.agencies]
         self._everything = roots is None
         self.per_agency: dict[int, AgencyCounts] = defaultdict(AgencyCounts)
-        self.figures = {f.agency_id: f for f in self._filter(ExternalFigures.objects.filter(year=year))}
+        self.figures = {}
         self._count_applications()
         self._count_appeals()
         self._count_documents()
-        self._count_items()
-        self._count_fees()
+        if facts:
+            self.figures = {f.agency_id: f for f in self._filter(ExternalFigures.objects.filter(year=year))}
+            self._count_items()
+            self._count_fees()
 
     def _filter(self, queryset, field_name: str = "agency_id"):
         if self._everything:
@@ -88,34 +94,35 @@ class YearCounts:
     # --- the queries ---------------------------------------------------------------------
 
     def _count_applications(self) -> None:
+        # One pass over the applications open at some point in the year: received by its
+        # end and not closed before it began. Those closed within it (a subset) are
+        # grouped by their outcome row; the others fall in the group with no outcome.
         first, last = self.first, self.last
-        received = Application.objects.filter(received_on__isnull=False)
-        # 一, 二 and 四: received by the year's end and not closed before it began.
-        open_during = self._filter(received.filter(received_on__lte=last)).filter(
+        closed_in_year = Q(closed_on__gte=first, closed_on__lte=last)
+        open_during = self._filter(Application.objects.filter(received_on__isnull=False, received_on__lte=last)).filter(
             Q(closed_on__isnull=True) | Q(closed_on__gte=first)
         )
-        rows = open_during.values("agency_id", "applicant_type").annotate(
+        rows = open_during.annotate(
+            row=Case(When(closed_in_year, then=F("outcome")), default=Value(None), output_field=CharField())
+        ).values("agency_id", "applicant_type", "row").annotate(
             new_received=Count("id", filter=Q(received_on__gte=first)),
             carried_over=Count("id", filter=Q(received_on__lt=first)),
             carried_forward=Count("id", filter=Q(closed_on__isnull=True) | Q(closed_on__gt=last)),
-        ).order_by()
-        for r in rows:
-            counts = self.per_agency[r["agency_id"]].applications
-            for row in ("new_received", "carried_over", "carried_forward"):
-                if r[row]:
-                    counts[(row, r["applicant_type"])] = r[row]
-        # 三: closed in the year, in its one outcome row. On time: closed by the due date.
-        closed = self._filter(received.filter(closed_on__gte=first, closed_on__lte=last))
-        rows = closed.values("agency_id", "applicant_type", "outcome").annotate(
-            n=Count("id"),
-            on_time=Count("id", filter=Q(due_on__isnull=True) | Q(closed_on__lte=F("due_on"))),
+            closed=Count("id", filter=closed_in_year),
+            # 按时办结: closed by the due date in force then.
+            on_time=Count("id", filter=closed_in_year & (Q(due_on__isnull=True) | Q(closed_on__lte=F("due_on")))),
         ).order_by()
         for r in rows:
             counts = self.per_agency[r["agency_id"]]
+            column = r["applicant_type"]
+            for row in ("new_received", "carried_over", "carried_forward"):
+                if r[row]:
+                    key = (row, column)
+                    counts.applications[key] = counts.applications.get(key, 0) + r[row]
             # An application closed without an outcome has no row to count in; leaving
             # it out makes C1 show the gap rather than hiding it in 其他.
-            if r["outcome"]:
-                counts.applications[(r["outcome"], r["applicant_type"])] = r["n"]
+            if r["row"] and r["closed"]:
+                counts.applications[(r["row"], column)] = r["closed"]
             counts.processed_on_time += r["on_time"]
 
     def _count_appeals(self) -> None:
