@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "gongkai.annualreports",
     "gongkai.reportcheck",
     "gongkai.supervision",
+    "gongkai.mailbox",
+    "gongkai.services",
     "gongkai.portal",
     "gongkai.api",
     "gongkai.demo",

@@ -13,6 +13,11 @@ urlpatterns = [
     path("staff/reportcheck/", include("gongkai.reportcheck.urls")),
     path("staff/supervision/", include("gongkai.supervision.urls")),
     path("staff/calendar/", include("gongkai.workdays.urls")),
+    path("staff/mailbox/", include("gongkai.mailbox.urls")),
+    path("staff/services/", include("gongkai.services.urls")),
+    path("mailbox/", include("gongkai.mailbox.public_urls")),
+    path("services/", include("gongkai.services.public_urls")),
+    path("reports/", include("gongkai.annualreports.public_urls")),
     path("", include("gongkai.applications.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]
