@@ -18,13 +18,13 @@ PREFIXES = [b"", b"%PDF-1.4\n", b"PK\x03\x04", b"<html><body><table><tr><td>",
 
 
 def read_or_refuse(data: bytes):
-    started = time.monotonic()
+    started = time.process_time()
     try:
         parsed = read_report(data)
     except ReportUnreadable as unreadable:
         assert unreadable.reason and "\n" not in unreadable.reason
         parsed = None
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
     if parsed is not None:
         check(parsed.as_json())  # the checker takes whatever the reader gives
     return parsed
