@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from gongkai.applications import clock, deadlines, fees
+from gongkai.applications import clock, deadlines, fees, letters
 from gongkai.applications.access import may_approve, may_handle
 from gongkai.applications.correspondence import email_applicant, store_letter
 from gongkai.applications.models import (
@@ -215,7 +215,8 @@ def do_request_correction(
         application.correction_answer_by = answer_by
         application.save(update_fields=["correction_answer_by"])
         letter = store_letter(application, LetterKind.CORRECTION_NOTICE, sent_on=on, acting_user=acting_user,
-                              details={"需要补正的事项": items, "补正期限": f"{answer_by:%Y年%m月%d日}前"})
+                              details={"需要补正的事项": items, "补正期限": f"{answer_by:%Y年%m月%d日}前"},
+                              facts={"correction_items": _lines(items), "correction_answer_by": answer_by})
         _move(application, Status.AWAITING_CORRECTION, "correction_requested", acting_user, {
             "on": on.isoformat(), "answer_by": answer_by.isoformat(), "letter": letter.pk,
             "late": application.correction_notice_late,
@@ -283,7 +284,9 @@ def do_start_consultation(
         store_letter(application, LetterKind.CONSULTATION, sent_on=on, acting_user=acting_user,
                      recipient=consultation.party_name,
                      details={"征求意见对象": consultation.party_name,
-                              "请于以下日期前提出意见": f"{consultation.reply_by:%Y年%m月%d日}"})
+                              "请于以下日期前提出意见": f"{consultation.reply_by:%Y年%m月%d日}"},
+                     facts={"third_party_name": consultation.party_name, "consultee_is_agency": is_agency,
+                            "consultation_reply_by": consultation.reply_by})
         _move(application, Status.CONSULTING, "consultation_started", acting_user, {
             "on": on.isoformat(), "party_kind": party_kind, "party": consultation.party_name,
             "reply_by": consultation.reply_by.isoformat(),
@@ -330,11 +333,14 @@ def do_extend_deadline(
         _require(application, CLOCK_STATUSES, "延长答复期限", exclude=(Status.AWAITING_CORRECTION,))
         if approved_by is None or not may_approve(approved_by, application.agency):
             raise NotAllowed("延长答复期限须经本机关政府信息公开工作机构负责人同意（第三十三条）。")
+        original_due_on = deadlines.derive(application, on=on).due_on
         _add_clock_event(application, K.EXTENDED, on, acting_user=acting_user, workdays=workdays,
                          reason=reason, approved_by=approved_by)
         store_letter(application, LetterKind.EXTENSION_NOTICE, sent_on=on, acting_user=acting_user,
                      details={"延长期限": f"{workdays}个工作日", "理由": reason,
-                              "延长后的答复期限": _due_words(application)})
+                              "延长后的答复期限": _due_words(application)},
+                     facts={"extension_workdays": workdays, "extension_reason": reason,
+                            "original_due_on": original_due_on, "new_due_on": application.due_on})
         _same(application, "deadline_extended", acting_user, {
             "on": on.isoformat(), "workdays": workdays, "approved_by": approved_by.get_username(),
             "due_on": _iso(application.due_on),
@@ -412,7 +418,8 @@ def do_notify_fee(
         store_letter(application, LetterKind.FEE_NOTICE, sent_on=on, acting_user=acting_user, details={
             "收费方式": fees.FeeBasis(basis).label, "计算过程": quote.derivation,
             "金额": f"{quote.amount}元", "缴费期限": f"{notice.pay_by:%Y年%m月%d日}前",
-        })
+        }, facts={"fee_basis": basis, "fee_amount": quote.amount, "fee_derivation": quote.derivation,
+                  "fee_pay_by": notice.pay_by})
         _move(application, Status.AWAITING_PAYMENT, "fee_notified", acting_user, {
             "on": on.isoformat(), "basis": basis, "amount": str(quote.amount), "pay_by": notice.pay_by.isoformat(),
         })
@@ -534,7 +541,7 @@ def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application
             "理由和依据": application.reasons,
             "不予公开的部分": application.withheld_parts,
             "负责公开的机关": application.referred_agency,
-        })
+        }, facts=_reply_facts(application))
         _move(application, Status.REPLIED, "replied", acting_user, {
             "on": on.isoformat(), "outcome": application.outcome, "letter": letter.pk, "late": late,
         })
@@ -669,9 +676,34 @@ def _close(application, outcome, on, verb, actor, reasons: str) -> None:
     application.closed_on = on
     application.save(update_fields=["outcome", "reply_type", "reasons", "closed_on"])
     store_letter(application, LetterKind.CLOSURE_NOTICE, sent_on=on, acting_user=actor,
-                 details={"办理结果": outcome_title(outcome), "理由": reasons})
+                 details={"办理结果": outcome_title(outcome), "理由": reasons},
+                 facts=_reply_facts(application))
     _move(application, Status.CLOSED, verb, actor, {"on": on.isoformat(), "outcome": outcome})
     email_applicant(application, "政府信息公开申请终止办理", [reasons])
+
+
+def _reply_facts(application) -> dict:
+    """What the reply template needs beyond the common facts (letters.LetterFacts)."""
+    events = {e.kind: e.on for e in application.clock_events.all()}
+    facts = {
+        "outcome": application.outcome,
+        "reasons": application.reasons,
+        "not_ours": application.reply_type == ReplyType.OTHER_AGENCY,
+        "responsible_agency": application.referred_agency,
+        "correction_notice_on": events.get(K.CORRECTION_REQUESTED),
+        "correction_received_on": events.get(K.CORRECTION_RECEIVED),
+        "fee_notice_on": events.get(K.FEE_NOTIFIED),
+    }
+    if application.withheld_parts:
+        facts["withheld_parts"] = (letters.WithheldPart(application.withheld_parts, application.reasons or "见上"),)
+    if application.repeat_of_id:
+        facts["previous_application_number"] = application.repeat_of.reference
+        facts["previous_reply_on"] = application.repeat_of.replied_on
+    return facts
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _due_words(application) -> str:

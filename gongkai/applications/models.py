@@ -325,6 +325,7 @@ class Letter(models.Model):
     title = models.CharField("标题", max_length=200)
     body = models.TextField("正文")
     document = models.FileField("文书文件", upload_to="applications/letters/%Y/", blank=True)
+    template = models.CharField("模板及版本", max_length=60, blank=True)  # e.g. reply.v1
     recipient = models.CharField("收件人", max_length=100, blank=True)
     sent_on = models.DateField("发出日期", null=True, blank=True)
     created_by = models.ForeignKey(
