@@ -11,6 +11,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency, StaffRole
 from gongkai.demo import county as data
 from gongkai.demo.items import demo_items
+from gongkai.demo.seed2021 import load_2021_records
 from gongkai.eventlog.models import Event
 from gongkai.publishing.models import (
     CatalogueNode,
@@ -32,6 +33,7 @@ class LoadReport:
     agencies_created: int = 0
     staff_created: int = 0
     items_created: int = 0
+    applications_created: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -44,6 +46,8 @@ def load_demo(*, item_count: int = DEMO_ITEM_COUNT) -> LoadReport:
             _load_items(county, item_count, report)
             _load_normative_documents(county, report)
             _reset_index_counters()
+        # The records behind the county's published 2021 report (idempotent on its own).
+        report.applications_created += load_2021_records(county)
     return report
 
 

@@ -15,7 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         report = load_demo(item_count=options["items"])
         self.stdout.write(
-            f"演示数据：新建机关 {report.agencies_created} 个，人员 {report.staff_created} 名，信息 {report.items_created} 条。"
+            f"演示数据：新建机关 {report.agencies_created} 个，人员 {report.staff_created} 名，信息 {report.items_created} 条，"
+            f"申请 {report.applications_created} 件。"
         )
         self.stdout.write(f"演示登录（密码均为 {data.DEMO_PASSWORD}），登录地址 /staff/login/：")
         for username, full_name, _agency, _roles in data.STAFF:
