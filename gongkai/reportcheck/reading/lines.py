@@ -9,6 +9,7 @@ cannot tell a blank from the gap left by a merged label cell.
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .variants import simplify
 
@@ -19,9 +20,14 @@ class Line:
     source: dict = field(default_factory=dict)
     grid: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(cell.strip() for cell in self.cells if cell and cell.strip())
+
+    @cached_property
+    def split(self) -> "SplitLine":
+        """Label and values; computed once, as headings and every table reader ask."""
+        return _split(self)
 
 
 @dataclass(frozen=True)
@@ -52,8 +58,11 @@ def normalize(text: str) -> str:
     PDFs often carry Kangxi radicals (⼀ U+2F00) and compatibility ideographs for
     ordinary characters; NFKC folds them, and full-width digits and brackets too.
     """
-    text = unicodedata.normalize("NFKC", text)
-    return text.replace("\u2212", "-").replace("\u00a0", " ").replace("\u3000", " ")
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if "\u2212" in text:
+        text = text.replace("\u2212", "-")
+    return text
 
 
 def squeeze(text: str) -> str:
@@ -62,6 +71,8 @@ def squeeze(text: str) -> str:
 
 
 def classify(piece: str) -> Item:
+    if piece.isdigit():
+        return Item("number", piece)
     if piece in _BLANK_MARKS:
         return Item("blank", piece)
     if _NUMBER.fullmatch(piece):
@@ -96,6 +107,10 @@ def _is_cjk(char: str) -> bool:
 
 def split_line(line: Line) -> SplitLine:
     """The label (all text before the values) and the trailing run of value cells."""
+    return line.split
+
+
+def _split(line: Line) -> SplitLine:
     cells: list[list[Item]] = [_pieces(cell) for cell in line.cells]
     flat: list[Item] = []
     for pieces in cells:

@@ -23,6 +23,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "other": ("其他需要报告", "其他事项"),
 }
 MAX_HEADING_LENGTH = 40
+_TITLES = {section: title[2:] for section, title in SECTION_TITLES.items()}  # without 一、
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def find_headings(lines: list[Line]) -> list[Heading]:
 
 
 def heading_of(line: Line) -> str | None:
+    if len(line.text) > 3 * MAX_HEADING_LENGTH:
+        return None  # a paragraph, however it is spaced
     text = squeeze(line.text)
     if not text or len(text) > MAX_HEADING_LENGTH or split_line(line).values:
         return None
@@ -67,7 +70,7 @@ def heading_of(line: Line) -> str | None:
 
 
 def _score(body: str, section: str, numbered: bool) -> float:
-    title = squeeze(SECTION_TITLES[section])[2:]  # without 一、
+    title = _TITLES[section]
     # A keyword alone is enough only next to the right numeral: a bare "主动公开情况"
     # inside section 一 is a sub-heading, not section 二.
     if numbered and any(word in body for word in _KEYWORDS[section]):
@@ -78,17 +81,11 @@ def _score(body: str, section: str, numbered: bool) -> float:
 
 def dice(a: str, b: str) -> float:
     """Similarity of two strings by shared character pairs (tolerates a typo or two)."""
-    pairs_a = [a[i : i + 2] for i in range(len(a) - 1)]
-    pairs_b = [b[i : i + 2] for i in range(len(b) - 1)]
+    pairs_a = {a[i : i + 2] for i in range(len(a) - 1)}
+    pairs_b = {b[i : i + 2] for i in range(len(b) - 1)}
     if not pairs_a or not pairs_b:
         return 1.0 if a == b and a else 0.0
-    remaining = list(pairs_b)
-    shared = 0
-    for pair in pairs_a:
-        if pair in remaining:
-            remaining.remove(pair)
-            shared += 1
-    return 2 * shared / (len(pairs_a) + len(pairs_b))
+    return 2 * len(pairs_a & pairs_b) / (len(pairs_a) + len(pairs_b))
 
 
 def section_spans(lines: list[Line], headings: list[Heading]) -> dict[str, tuple[int, int]]:

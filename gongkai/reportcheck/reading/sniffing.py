@@ -90,10 +90,13 @@ def _decode_or_refuse(data: bytes, encoding: str) -> str:
     return text
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _is_mostly_text(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n\f") or ch == "\ufffd")
+    bad = len(_NOT_TEXT.findall(sample))
     # GB18030 decodes almost any byte string; control characters give binary away.
     return bad <= len(sample) * 0.01
