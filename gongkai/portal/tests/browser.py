@@ -54,6 +54,12 @@ def chromium():
 @pytest.fixture
 def browser_page(chromium, live_server):
     """A fresh page whose relative URLs go to the live server."""
+    from gongkai.publishing.catalogue import seed_national_catalogue
+    from gongkai.publishing.models import CatalogueNode
+
+    # Live-server tests run without a wrapping transaction, and the flush after an
+    # earlier one can leave the national catalogue (migration data) missing.
+    seed_national_catalogue(CatalogueNode)
     context = chromium.new_context(base_url=live_server.url, locale="zh-CN")
     context.set_default_timeout(10_000)
     page = context.new_page()

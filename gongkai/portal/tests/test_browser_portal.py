@@ -6,7 +6,9 @@ import pytest
 
 from gongkai.portal.tests.factories import make_item
 
-pytestmark = pytest.mark.browser
+# Live-server tests flush the database; serialized_rollback puts back the data the
+# migrations loaded (the national catalogue) for the tests that follow.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_citizen_finds_a_document_by_browsing_and_by_search(browser_page, county):

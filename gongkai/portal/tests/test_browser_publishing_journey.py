@@ -4,7 +4,9 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# Live-server tests flush the database; serialized_rollback puts back the data the
+# migrations loaded (the national catalogue) for the tests that follow.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITLE = "郏县2024年学生资助政策公告"
 
