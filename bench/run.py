@@ -45,6 +45,9 @@ def main() -> int:
         if only and path.stem not in only:
             continue
         module = importlib.import_module(path.stem)
+        if not callable(getattr(module, "run", None)):
+            print(f"（{path.name} 没有 run()，跳过）\n")
+            continue
         print(module.run())
         print()
     return 0
