@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from gongkai.reportcheck import views
 
 app_name = "reportcheck"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("<uuid:batch>/", views.results, name="results"),
+    path("<uuid:batch>/summary.csv", views.summary_csv, name="summary_csv"),
+    path("reports/<int:pk>/previous-year/", views.take_as_previous_year, name="take_as_previous_year"),
+]

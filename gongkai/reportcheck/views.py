@@ -1,0 +1,142 @@
+"""The report-checking page of the disclosure office: upload reports, see each one's
+tables with the faulty cells marked, export the summary, take a report as last year's.
+
+A batch is seen only by the office administrator who uploaded it.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.db.models import Count, Min
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.access import require_office_admin
+from gongkai.annualreports.actions import ReportError
+from gongkai.reportcheck import grids
+from gongkai.reportcheck.actions import do_check_reports, do_take_as_previous_year
+from gongkai.reportcheck.forms import PreviousYearForm, UploadForm
+from gongkai.reportcheck.models import CheckedReport
+from gongkai.reportcheck.uploads import MAX_REQUEST_BYTES, unpack
+
+RECENT_BATCHES = 20
+CSV_FIELDS = ("file", "agency", "year", "format", "errors", "warnings")
+
+
+@require_office_admin
+def upload(request):
+    refused = []
+    if request.method == "POST" and _content_length(request) > MAX_REQUEST_BYTES:
+        # Refused before Django spools the files to disk.
+        problem = f"一次上传的文件合计超过 {MAX_REQUEST_BYTES // (1024 * 1024)} MB，请分批上传。"
+        return render(request, "reportcheck/upload.html", _upload_context(request, UploadForm(), refused, problem),
+                      status=413)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        files, refused = unpack(form.cleaned_data["files"])
+        checked = do_check_reports(files, acting_user=request.user)
+        refused += checked.refused
+        if checked.batch is not None:
+            for item in refused:
+                messages.warning(request, f"“{item.name}”未核查：{item.reason}")
+            return redirect("reportcheck:results", batch=checked.batch)
+        problem = "没有一份文件能够读取，未保存任何结果。"
+        return render(request, "reportcheck/upload.html", _upload_context(request, form, refused, problem),
+                      status=400)
+    return render(request, "reportcheck/upload.html", _upload_context(request, form, refused),
+                  status=400 if form.is_bound else 200)
+
+
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _upload_context(request, form, refused, problem: str = "") -> dict:
+    batches = (
+        CheckedReport.objects.filter(uploaded_by=request.user)
+        .values("batch")
+        .annotate(at=Min("uploaded_at"), reports=Count("pk"))
+        .order_by("-at")[:RECENT_BATCHES]
+    )
+    return {"form": form, "refused": refused, "problem": problem, "batches": batches}
+
+
+def _batch_reports(request, batch) -> list[CheckedReport]:
+    reports = list(CheckedReport.objects.filter(batch=batch, uploaded_by=request.user))
+    if not reports:
+        raise Http404("没有找到这批核查结果。")
+    return reports
+
+
+@require_office_admin
+def results(request, batch):
+    reports = _batch_reports(request, batch)
+    shown = [_shown(request, report) for report in reports]
+    return render(request, "reportcheck/results.html", {
+        "batch": batch, "reports": shown, "uploaded_at": reports[0].uploaded_at,
+        "errors": sum(r.errors for r in reports), "warnings": sum(r.warnings for r in reports),
+    })
+
+
+def _shown(request, report: CheckedReport) -> dict:
+    prefix = f"r{report.pk}"
+    return {
+        "report": report,
+        "anchor": f"report-{report.pk}",
+        "grids": grids.tables(report.report, report.findings, prefix),
+        "findings": grids.finding_rows(report.findings, prefix),
+        "notes": report.report.get("notes") or [],
+        "form": PreviousYearForm(user=request.user, report=report, prefix=prefix),
+    }
+
+
+@require_office_admin
+def summary_csv(request, batch):
+    reports = _batch_reports(request, batch)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="reportcheck-{batch}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 Chinese only with the BOM
+    writer = csv.writer(response)
+    writer.writerow(CSV_FIELDS)
+    for report in reports:
+        writer.writerow([
+            _csv_text(report.file_name), _csv_text(report.agency), report.year or "", report.layout,
+            report.errors, report.warnings,
+        ])
+    return response
+
+
+def _csv_text(value: str) -> str:
+    # A name from an uploaded file must not become a spreadsheet formula.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+@require_office_admin
+@require_POST
+def take_as_previous_year(request, pk):
+    report = get_object_or_404(CheckedReport, pk=pk, uploaded_by=request.user)
+    back = reverse("reportcheck:results", args=[report.batch]) + f"#report-{report.pk}"
+    form = PreviousYearForm(request.POST, user=request.user, report=report, prefix=f"r{report.pk}")
+    if not form.is_valid():
+        problems = "；".join(e for errors in form.errors.values() for e in errors)
+        messages.error(request, f"未能设为上年报告：{problems}")
+        return redirect(back)
+    agency, year, scope = (form.cleaned_data[k] for k in ("agency", "year", "scope"))
+    try:
+        taken = do_take_as_previous_year(report, agency, year, scope, acting_user=request.user)
+    except ReportError as refusal:
+        messages.error(request, f"未能设为上年报告：{refusal}")
+        return redirect(back)
+    text = (f"已将“{report.file_name}”记为{agency.name}{year}年的年度报告，"
+            f"核查{agency.name}{year + 1}年报告的上年结转（C6）和现行有效件数（C7）时与它对照。")
+    if taken.renamed_from:
+        text += f"报告上的机关名称“{taken.renamed_from}”已按“{agency.name}”记录。"
+    if taken.published_exists:
+        text += f"注意：本平台已发布{agency.name}{year}年的报告，核查时仍以已发布的报告为准。"
+    messages.success(request, text)
+    return redirect(back)
