@@ -15,6 +15,7 @@ from gongkai.supervision.models import (
     AccountStatus,
     Adjustment,
     AssessmentScheme,
+    ColumnRule,
     HotlineCount,
     ImportKind,
     ImportRun,
@@ -165,6 +166,24 @@ def do_set_update_period(period: UpdatePeriod, amount: int, unit: str, *, acting
         period.save(update_fields=["amount", "unit"])
         record(period, "update_period_set", actor=acting_user, from_state=before, to_state=period.label)
         return period
+
+
+def do_set_column_rule(node, period: UpdatePeriod | None, *, acting_user) -> ColumnRule | None:
+    """Check `node` against `period`, or (None) stop checking it."""
+    with transaction.atomic():
+        rule = ColumnRule.objects.select_for_update().filter(node=node).first()
+        before = rule.period.key if rule else ""
+        if period is None:
+            if rule is None:
+                return None
+            record(rule, "column_rule_removed", actor=acting_user, from_state=before, data={"node": node.code})
+            rule.delete()
+            return None
+        rule = rule or ColumnRule(node=node)
+        rule.period = period
+        rule.save()
+        record(rule, "column_rule_set", actor=acting_user, from_state=before, to_state=period.key, data={"node": node.code})
+        return rule
 
 
 # --- 目标考核 -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from gongkai.api.auth import StaffToken
@@ -63,7 +63,7 @@ class Rejected(Schema):
 
 
 def _rejected(errors: list[str]):
-    return 422, {"detail": "数据有误，未保存。", "errors": errors}
+    return Status(422, {"detail": "数据有误，未保存。", "errors": errors})
 
 
 @router.get("/media", response=list[AccountOut], summary="政务新媒体台账及更新状态")

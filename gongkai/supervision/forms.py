@@ -1,7 +1,8 @@
 from django import forms
 from django.conf import settings
 
-from gongkai.supervision.models import InquiryKind, MediaAccount
+from gongkai.publishing.models import CatalogueNode
+from gongkai.supervision.models import InquiryKind, MediaAccount, UpdatePeriod
 
 UPLOAD_HELP = "支持 .xlsx 或 .csv（UTF-8 编码）；第一行为表头。"
 
@@ -67,3 +68,10 @@ class AdjustmentForm(forms.Form):
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
+
+
+class ColumnRuleForm(forms.Form):
+    node = forms.ModelChoiceField(label="栏目", queryset=CatalogueNode.objects.filter(agency__isnull=True))
+    period = forms.ModelChoiceField(
+        label="更新周期", queryset=UpdatePeriod.objects.all(), required=False, empty_label="（不检查该栏目）"
+    )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("records/<slug:kind>/", views.records, name="records"),
     path("columns/", views.columns, name="columns"),
+    path("columns/rule/", views.column_rule_set, name="column_rule_set"),
     path("settings/", views.settings_page, name="settings"),
     path("settings/thresholds/<int:pk>/", views.threshold_set, name="threshold_set"),
     path("settings/periods/<int:pk>/", views.period_set, name="period_set"),

@@ -11,7 +11,7 @@ from gongkai.agencies.access import require_office_admin
 from gongkai.supervision import actions, findings
 from gongkai.supervision.access import get_agency_for_office, supervised_agencies
 from gongkai.supervision.chart import Series, line_chart
-from gongkai.supervision.forms import PeriodForm, ThresholdForm
+from gongkai.supervision.forms import ColumnRuleForm, PeriodForm, ThresholdForm
 from gongkai.supervision.models import ColumnRule, Threshold, UpdatePeriod
 from gongkai.supervision.trend import missed_deadlines_by_month
 
@@ -77,7 +77,21 @@ def columns(request):
         "allowed": ctx.thresholds.stale_columns_allowed,
         "rules": ColumnRule.objects.select_related("node", "period").order_by("period__position", "node__position"),
         "today": ctx.today,
+        "rule_form": ColumnRuleForm(),
     })
+
+
+@require_office_admin
+@require_POST
+def column_rule_set(request):
+    form = ColumnRuleForm(request.POST)
+    if form.is_valid():
+        node, period = form.cleaned_data["node"], form.cleaned_data["period"]
+        actions.do_set_column_rule(node, period, acting_user=request.user)
+        messages.success(request, f"已保存：{node.name}" + (f"按{period.name}（{period.label}）检查。" if period else "不再检查。"))
+    else:
+        messages.error(request, "请选择栏目。")
+    return redirect("supervision:columns")
 
 
 @require_office_admin

@@ -71,3 +71,13 @@ def test_it_applies_a_changed_period_at_once(client, county):
     assert "政策文件（政策文件类）" not in stale_titles(county, dt.date(2025, 10, 15))
     client.post(reverse("supervision:period_set", args=[period.pk]), {f"p{period.pk}-amount": "3", f"p{period.pk}-unit": "months"})
     assert "政策文件（政策文件类）" in stale_titles(county, dt.date(2025, 10, 15))
+
+
+def test_it_lets_the_office_choose_which_columns_are_checked(client, county):
+    client.force_login(county.office_admin)
+    statistics = CatalogueNode.objects.get(code="statistics")
+    news = UpdatePeriod.objects.get(key="news")
+    client.post(reverse("supervision:column_rule_set"), {"node": statistics.pk, "period": news.pk})
+    assert "统计信息（动态要闻类）" in stale_titles(county, dt.date(2025, 10, 15))
+    client.post(reverse("supervision:column_rule_set"), {"node": statistics.pk, "period": ""})
+    assert not ColumnRule.objects.filter(node=statistics).exists()
