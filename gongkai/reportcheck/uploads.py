@@ -95,10 +95,10 @@ def _check_members(members: list[zipfile.ZipInfo]) -> None:
             raise ArchiveRefused(f"压缩包里有文件夹或路径（{shown}），请把报告文件直接放在压缩包里，不要放在文件夹中")
         if info.flag_bits & 0x1:
             raise ArchiveRefused(f"压缩包里的“{shown}”有密码，无法读取")
-        if info.file_size > MAX_FILE_BYTES:
-            raise ArchiveRefused(f"压缩包里的“{shown}”解压后超过 {MAX_FILE_BYTES // _MIB} MB")
         if info.file_size > _MIB and info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1):
             raise ArchiveRefused("压缩包压缩比异常（疑似压缩炸弹），已拒绝")
+        if info.file_size > MAX_FILE_BYTES:
+            raise ArchiveRefused(f"压缩包里的“{shown}”解压后超过 {MAX_FILE_BYTES // _MIB} MB")
     if sum(info.file_size for info in members) > MAX_ZIP_TOTAL_BYTES:
         raise ArchiveRefused(f"压缩包解压后超过 {MAX_ZIP_TOTAL_BYTES // _MIB} MB（疑似压缩炸弹），已拒绝")
 

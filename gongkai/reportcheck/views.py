@@ -33,7 +33,7 @@ def upload(request):
         problem = f"一次上传的文件合计超过 {MAX_REQUEST_BYTES // (1024 * 1024)} MB，请分批上传。"
         return render(request, "reportcheck/upload.html", _upload_context(request, UploadForm(), refused, problem),
                       status=413)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         files, refused = unpack(form.cleaned_data["files"])
         checked = do_check_reports(files, acting_user=request.user)
