@@ -18,7 +18,8 @@ def qr_available() -> bool:
 
 
 def qr_svg(url: str, *, title: str = "") -> str | None:
-    """An SVG element (no XML declaration) encoding `url`, or None without segno."""
+    """An SVG element (no XML declaration) encoding `url`, or None without segno. It has a
+    viewBox and no size, so the sheet's CSS sets its printed size (45 mm)."""
     try:
         import segno
     except ImportError:
@@ -26,5 +27,5 @@ def qr_svg(url: str, *, title: str = "") -> str | None:
     code = segno.make(url, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="svg", scale=4, border=2, xmldecl=False, svgns=True,
-              title=title or None, svgclass="qr", lineclass=None)
+              title=title or None, svgclass="qr", lineclass=None, omitsize=True)
     return buffer.getvalue().decode("utf-8")
