@@ -68,7 +68,8 @@ class GridCell:
 
     @property
     def blank(self) -> bool:
-        return not self.header and self.text == ""
+        """A printed blank, said as 空白 to screen readers (an unread cell says so itself)."""
+        return not self.header and self.text == "" and all(m.kind != UNCERTAIN for m in self.markers)
 
 
 @dataclass

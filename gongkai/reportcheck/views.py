@@ -29,7 +29,8 @@ CSV_FIELDS = ("file", "agency", "year", "format", "errors", "warnings")
 def upload(request):
     refused = []
     if request.method == "POST" and _content_length(request) > MAX_REQUEST_BYTES:
-        # Refused before Django spools the files to disk.
+        # Refused as a whole, by its declared size. (The CSRF check has parsed the body by
+        # now: keeping huge bodies out altogether is the web server's client_max_body_size.)
         problem = f"一次上传的文件合计超过 {MAX_REQUEST_BYTES // (1024 * 1024)} MB，请分批上传。"
         return render(request, "reportcheck/upload.html", _upload_context(request, UploadForm(), refused, problem),
                       status=413)

@@ -413,3 +413,14 @@ def test_table_three_and_four_keep_the_national_grid(admin_client, single_other)
     assert grid_widths(four) == [15] * 4
     two = re.search(r"<caption>表二.*?</table>", page, re.S).group(0)
     assert set(grid_widths(two)) == {4}
+
+
+def test_an_upload_over_the_request_limit_is_refused_as_a_whole(admin_client, monkeypatch):
+    from gongkai.reportcheck import views
+
+    monkeypatch.setattr(views, "MAX_REQUEST_BYTES", 1000)
+    response = upload(admin_client, ("a.txt", as_text(make_report(1)).encode()))
+
+    assert response.status_code == 413
+    assert "请分批上传" in response.content.decode()
+    assert not CheckedReport.objects.exists()
