@@ -282,8 +282,9 @@ def _next_index_number(agency, year: int) -> str:
 
 
 def _locked(item) -> InformationItem:
-    """The item re-read under a row lock, so two clicks cannot both move it."""
-    return InformationItem.objects.select_for_update().select_related("agency", "node").get(pk=item.pk)
+    """The item re-read under a row lock, so two clicks cannot both move it. Only the
+    item's row: locking the joined agency too would queue every step of the agency."""
+    return InformationItem.objects.select_for_update(of=("self",)).select_related("agency", "node").get(pk=item.pk)
 
 
 # --- validity (有效性) -----------------------------------------------------------------
