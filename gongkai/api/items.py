@@ -28,6 +28,8 @@ class ItemSearchResult(Schema):
     page: int
     pages: int
     count: int
+    # "exact"; "estimate" (PostgreSQL planner, 约); "at_least" (counting stopped there).
+    count_kind: Literal["exact", "estimate", "at_least"]
     message: str  # why the query was shortened or cannot be searched; "" when fine
     items: list[ItemHit]
 
@@ -47,6 +49,7 @@ def search_items(request, params: Query[ItemSearchParams]):
         "page": results.page,
         "pages": results.pages,
         "count": results.count,
+        "count_kind": results.count_kind,
         "message": results.query.message,
         "items": [
             {

@@ -5,21 +5,34 @@ bigrams (最低生活 → 最低 低生 生活, in a row) and every word must ma
 Chinese character matches the bigrams that start with it. Queries are reduced to
 bigram tokens before they reach the database, so no quote or operator in the input
 can reach FTS5 or tsquery syntax.
+
+Results come from an index of published items read newest first (search_index.py):
+"newest" is that order; "relevance" re-ranks the newest CANDIDATES matches (title hits
+first, then the backend's text rank) and goes on newest first after them. A count past
+CANDIDATES is bounded (SQLite) or the planner's estimate (PostgreSQL), and says so.
 """
 
+import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 
 from django.db import connection
 
 from gongkai.portal.highlight import highlight, snippet, terms_pattern
-from gongkai.publishing.models import InformationItem, ItemStatus
+from gongkai.portal.search_index import SEARCH_TABLE, item_of_key
+from gongkai.publishing.models import InformationItem
 from gongkai.publishing.search_text import bigrams
 
 MAX_QUERY_CHARS = 100
 MAX_WORDS = 8
 PER_PAGE = 20
 MAX_PAGE = 50
+# Relevance ranks the newest CANDIDATES matches; later pages go on newest first. A
+# common bigram matches half of all items, and ranking them all cost seconds.
+CANDIDATES = 200
+# Counting stops here: "1000 条以上" (SQLite; PostgreSQL estimates instead).
+COUNT_LIMIT = MAX_PAGE * PER_PAGE
 
 _TERM = re.compile(r"[^\W_]+")
 _ONE_CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$")
@@ -94,12 +107,20 @@ class Hit:
     snippet_html: str
 
 
+class CountKind:
+    EXACT = "exact"
+    ESTIMATE = "estimate"  # PostgreSQL's planner estimate: "约 N 条"
+    AT_LEAST = "at_least"  # counted up to a bound: "N 条以上"
+
+
 @dataclass
 class SearchResults:
     query: ParsedQuery
     order: str
     page: int
     count: int = 0
+    count_kind: str = CountKind.EXACT
+    more: bool = False  # whether a later page has hits
     hits: list[Hit] = field(default_factory=list)
 
     @property
@@ -107,16 +128,27 @@ class SearchResults:
         return min(MAX_PAGE, (self.count + PER_PAGE - 1) // PER_PAGE)
 
     @property
+    def count_is_exact(self) -> bool:
+        return self.count_kind == CountKind.EXACT
+
+    @property
     def first_number(self) -> int:
         return (self.page - 1) * PER_PAGE + 1
 
     @property
     def has_next(self) -> bool:
-        return self.page < self.pages
+        return self.more and self.page < MAX_PAGE
 
     @property
     def has_previous(self) -> bool:
         return self.page > 1
+
+
+@dataclass(frozen=True)
+class Match:
+    item_id: int
+    published_on: dt.date | None
+    score: float = 0.0  # lower is better on both backends
 
 
 def search(raw: str | None, *, order: str = Order.RELEVANCE, page: int = 1) -> SearchResults:
@@ -126,11 +158,27 @@ def search(raw: str | None, *, order: str = Order.RELEVANCE, page: int = 1) -> S
     results = SearchResults(query=query, order=order, page=page)
     if not query.searchable:
         return results
-    if connection.vendor == "postgresql":
-        results.count, ids = _postgresql_ids(query, order, page)
+    backend = _PostgreSQL(query) if connection.vendor == "postgresql" else _SQLite(query)
+    offset = (page - 1) * PER_PAGE
+    if offset < CANDIDATES:
+        matches = backend.newest(CANDIDATES + 1)
+        beyond = len(matches) > CANDIDATES
+        matches = matches[:CANDIDATES]
+        if order == Order.RELEVANCE:
+            matches = _by_relevance(matches, query)
+        ids = [m.item_id for m in matches[offset : offset + PER_PAGE]]
+        results.more = beyond or offset + PER_PAGE < len(matches)
+        if beyond:
+            results.count, results.count_kind = backend.count(at_least=CANDIDATES + 1)
+        else:
+            results.count = len(matches)
     else:
-        results.count, ids = _sqlite_ids(query, order, page)
-    items = InformationItem.objects.select_related("agency").defer("body", "search_text").in_bulk(ids)
+        # Past the ranked window both orders go on newest first (the window is the newest matches).
+        matches = backend.newest(PER_PAGE + 1, offset=offset)
+        ids = [m.item_id for m in matches[:PER_PAGE]]
+        results.more = len(matches) > PER_PAGE
+        results.count, results.count_kind = backend.count(at_least=offset + len(matches))
+    items = InformationItem.objects.select_related("agency").only(*HIT_FIELDS).in_bulk(ids)
     pattern = terms_pattern(list(query.terms))
     results.hits = [
         Hit(items[pk], highlight(items[pk].title, pattern), snippet(items[pk].body_text, pattern))
@@ -140,56 +188,81 @@ def search(raw: str | None, *, order: str = Order.RELEVANCE, page: int = 1) -> S
     return results
 
 
-# Items whose title holds the first word come first: a title is what the searcher
-# recognises. Within that, the backend's text rank, then the newest.
+HIT_FIELDS = ("title", "document_number", "published_on", "body_text", "agency__name", "agency__short_name")
 
-def _sqlite_ids(query: ParsedQuery, order: str, page: int) -> tuple[int, list[int]]:
-    match = fts5_match(query)
-    where = (
-        "FROM portal_item_fts f JOIN publishing_informationitem i ON i.id = f.rowid "
-        "WHERE portal_item_fts MATCH %s AND i.status = %s"
+
+def _by_relevance(matches: list[Match], query: ParsedQuery) -> list[Match]:
+    """Items whose title holds the first word first (a title is what the searcher
+    recognises); then the backend's text rank; then the newest."""
+    first = (query.terms[0] if query.terms else "").casefold()
+    titles = dict(
+        InformationItem.objects.filter(pk__in=[m.item_id for m in matches]).values_list("pk", "title")
     )
-    params = [match, ItemStatus.PUBLISHED]
-    if order == Order.NEWEST:
-        order_by = "i.published_on DESC, i.id DESC"
-        order_params = []
-    else:
-        order_by = "instr(i.title, %s) > 0 DESC, bm25(portal_item_fts), i.published_on DESC, i.id DESC"
-        order_params = [query.terms[0] if query.terms else ""]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {where}", params)
-        count = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT i.id {where} ORDER BY {order_by} LIMIT %s OFFSET %s",
-            params + order_params + [PER_PAGE, (page - 1) * PER_PAGE],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
-    return count, ids
+
+    def key(m: Match):
+        in_title = bool(first) and first in titles.get(m.item_id, "").casefold()
+        return (not in_title, m.score, -(m.published_on or dt.date.min).toordinal(), -m.item_id)
+
+    return sorted(matches, key=key)
 
 
-def _postgresql_ids(query: ParsedQuery, order: str, page: int) -> tuple[int, list[int]]:
-    tsquery = pg_tsquery(query)
-    where = (
-        "FROM publishing_informationitem i "
-        "WHERE to_tsvector('simple', i.search_text) @@ to_tsquery('simple', %s) AND i.status = %s"
-    )
-    params = [tsquery, ItemStatus.PUBLISHED]
-    if order == Order.NEWEST:
-        order_by = "i.published_on DESC, i.id DESC"
-        order_params = []
-    else:
-        order_by = (
-            "strpos(i.title, %s) > 0 DESC, "
-            "ts_rank(to_tsvector('simple', i.search_text), to_tsquery('simple', %s)) DESC, "
-            "i.published_on DESC, i.id DESC"
-        )
-        order_params = [query.terms[0] if query.terms else "", tsquery]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) {where}", params)
-        count = cursor.fetchone()[0]
-        cursor.execute(
-            f"SELECT i.id {where} ORDER BY {order_by} LIMIT %s OFFSET %s",
-            params + order_params + [PER_PAGE, (page - 1) * PER_PAGE],
-        )
-        ids = [row[0] for row in cursor.fetchall()]
-    return count, ids
+# Both backends read matches newest first from an index over published items only,
+# stopping after the rows asked for (see search_index.py).
+
+class _SQLite:
+    def __init__(self, query: ParsedQuery):
+        self.match = fts5_match(query)
+
+    def newest(self, limit: int, offset: int = 0) -> list[Match]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25({SEARCH_TABLE}) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH %s "
+                "ORDER BY rowid DESC LIMIT %s OFFSET %s",
+                [self.match, limit, offset],
+            )
+            rows = cursor.fetchall()
+        matches = []
+        for key, score in rows:
+            published_on, item_id = item_of_key(key)
+            matches.append(Match(item_id, published_on, score))
+        return matches
+
+    def count(self, at_least: int) -> tuple[int, str]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH %s LIMIT %s)",
+                [self.match, COUNT_LIMIT + 1],
+            )
+            found = cursor.fetchone()[0]
+        if found > COUNT_LIMIT:
+            return COUNT_LIMIT, CountKind.AT_LEAST
+        return found, CountKind.EXACT
+
+
+class _PostgreSQL:
+    def __init__(self, query: ParsedQuery):
+        self.tsquery = pg_tsquery(query)
+
+    def newest(self, limit: int, offset: int = 0) -> list[Match]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT item_id, published_on, -ts_rank(document, q) "
+                f"FROM {SEARCH_TABLE}, to_tsquery('simple', %s) q WHERE document @@ q "
+                "ORDER BY published_on DESC NULLS LAST, item_id DESC LIMIT %s OFFSET %s",
+                [self.tsquery, limit, offset],
+            )
+            return [Match(*row) for row in cursor.fetchall()]
+
+    def count(self, at_least: int) -> tuple[int, str]:
+        # Counting tens of thousands of matches costs more than the page itself: ask the
+        # planner, which knows how common each bigram is (ANALYZE of the stored tsvector).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {SEARCH_TABLE} WHERE document @@ to_tsquery('simple', %s)",
+                [self.tsquery],
+            )
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        estimate = int(plan[0]["Plan"]["Plan Rows"])
+        return max(estimate, at_least), CountKind.ESTIMATE

@@ -21,7 +21,8 @@ def items(county):
 def test_it_answers_items_with_snippets(client, items):
     older, newer = items
     body = client.get(URL, {"q": "低保", "order": "newest"}).json()
-    assert body["count"] == 2 and body["page"] == 1 and body["pages"] == 1 and body["message"] == ""
+    assert body["count"] == 2 and body["count_kind"] == "exact" and body["page"] == 1 and body["pages"] == 1
+    assert body["message"] == ""
     assert [hit["id"] for hit in body["items"]] == [newer.pk, older.pk]
     hit = body["items"][1]
     assert hit == {

@@ -108,3 +108,26 @@ def test_withdrawing_an_item_hides_it(county):
     item = make_item(county.dept, title="补贴发放公示")
     InformationItem.objects.filter(pk=item.pk).update(status=ItemStatus.WITHDRAWN)
     assert search("补贴").count == 0
+
+
+def test_past_the_ranked_window_pages_go_on_newest_first_and_the_count_says_it_is_bounded(county, monkeypatch):
+    from gongkai.portal import search as module
+
+    monkeypatch.setattr(module, "CANDIDATES", PER_PAGE)
+    monkeypatch.setattr(module, "COUNT_LIMIT", 2 * PER_PAGE)
+    newest_first = [
+        make_item(county.dept, title=f"第{n}期补贴公示" if n % 7 else f"补贴标题{n}", body="<p>补贴</p>",
+                  published_on=dt.date(2021, 1, 1) + dt.timedelta(days=n)).pk
+        for n in range(3 * PER_PAGE)
+    ][::-1]
+    pages = [search("补贴", page=p) for p in (1, 2, 3)]
+    assert {h.item.pk for h in pages[0].hits} == set(newest_first[:PER_PAGE])  # the ranked window
+    assert [h.item.pk for h in pages[1].hits] == newest_first[PER_PAGE : 2 * PER_PAGE]
+    assert [h.item.pk for h in pages[2].hits] == newest_first[2 * PER_PAGE :]
+    assert [p.has_next for p in pages] == [True, True, False]
+    assert pages[0].count > PER_PAGE and not pages[0].count_is_exact
+
+
+def test_a_small_result_is_counted_exactly(items):
+    results = search("补贴")
+    assert results.count == 1 and results.count_is_exact and not results.has_next
