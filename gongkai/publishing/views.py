@@ -20,7 +20,7 @@ from gongkai.publishing.access import (
     items_for_staff,
     may,
 )
-from gongkai.publishing.deadlines import publication_deadlines, publication_due_on
+from gongkai.publishing.deadlines import UNPUBLISHED, publication_deadlines, publication_due_on
 from gongkai.publishing.forms import (
     AttachmentForm,
     ItemForm,
@@ -107,7 +107,7 @@ def _render_detail(request, item, **forms):
     can = {action: may(user, item, action) for action in
            ("edit", "submit", "attach", "review", "publish", "return", "withdraw", "validity")}
     due = None
-    if item.status != ItemStatus.PUBLISHED:
+    if item.status in UNPUBLISHED:
         from gongkai.workdays.store import current_calendar
 
         due = publication_due_on(item.formed_on, current_calendar())
