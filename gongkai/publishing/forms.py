@@ -75,6 +75,8 @@ class ReasonForm(ErrorPlacingForm, forms.Form):
 
 
 class WithdrawForm(ErrorPlacingForm, forms.Form):
+    """Shown beside the return form, so it takes the prefix "withdraw" (ids stay unique)."""
+
     reason = forms.CharField(label="撤回理由", widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False)
 
 

@@ -120,7 +120,7 @@ def _render_detail(request, item, **forms):
         "events": _timeline(item),
         "today": timezone.localdate(),
         "return_form": forms.get("return_form") or ReasonForm(),
-        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
+        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(prefix="withdraw"),
         "validity_form": forms.get("validity_form") or ValidityForm(initial={"validity": item.validity}),
         "attachment_form": forms.get("attachment_form") or AttachmentForm(),
         "editable": item.status in actions.EDITABLE_STATUSES,
@@ -186,7 +186,7 @@ def item_return(request, pk):
 @staff_required
 def item_withdraw(request, pk):
     item = get_item_for_staff(request.user, pk, action="withdraw")
-    form = WithdrawForm(request.POST)
+    form = WithdrawForm(request.POST, prefix="withdraw")
     if form.is_valid():
         try:
             actions.do_withdraw_item(item, form.cleaned_data["reason"], acting_user=request.user)

@@ -147,3 +147,20 @@ def test_another_agencys_clerk_sees_none_of_its_items(county, client):
     client.force_login(county.other_agency_clerk)
     for name in ("list", "review_queue", "approval_queue", "deadlines"):
         assert "教育局内部草稿" not in client.get(reverse(f"publishing:{name}")).content.decode()
+
+
+def test_the_return_and_withdraw_boxes_have_their_own_fields(county, client, ready):
+    item = ready()
+    client.force_login(county.approver)
+    page = client.get(reverse("publishing:detail", args=[item.pk])).content.decode()
+    assert page.count('id="id_reason"') == 1 and page.count('id="id_withdraw-reason"') == 1
+
+
+def test_an_approver_withdraws_a_published_item_with_a_reason(county, client, published):
+    item = published()
+    client.force_login(county.approver)
+    response = client.post(reverse("publishing:withdraw", args=[item.pk]), {"withdraw-reason": "含有个人信息"},
+                           follow=True)
+    page = response.content.decode()
+    assert "已撤回。" in page and "理由：含有个人信息" in page
+    assert InformationItem.objects.get().status == "withdrawn"

@@ -71,8 +71,10 @@ def _item_in(state, county):
 
 
 def _post_data(page, county):
-    if page.startswith("return") or page == "withdraw":
+    if page.startswith("return"):
         return {"reason": "请补充附件"}
+    if page == "withdraw":
+        return {"withdraw-reason": "不再需要"}
     if page == "validity":
         return {"validity": "expired", "on": "2099-01-01"}
     if page == "attachment_add":
