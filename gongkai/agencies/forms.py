@@ -9,7 +9,8 @@ class AgencyProfileForm(forms.ModelForm):
         model = Agency
         fields = [
             "office_name", "office_address", "office_hours", "office_phone", "office_fax",
-            "office_email", "office_postcode", "head", "functions", "guide", "rules",
+            "office_email", "office_postcode", "head", "functions", "reconsideration_body",
+            "fee_payment_method", "guide", "rules",
         ]
         widgets = {"guide": forms.Textarea(attrs={"rows": 12}), "rules": forms.Textarea(attrs={"rows": 12})}
 

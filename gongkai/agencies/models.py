@@ -37,6 +37,11 @@ class Agency(models.Model):
     office_postcode = models.CharField("邮政编码", max_length=10, blank=True)
     head = models.CharField("负责人", max_length=50, blank=True)
     functions = models.TextField("机构职能", blank=True)
+    # Named in every reply letter's remedy paragraph. For a department it is usually its
+    # people's government; a county government's is the city government (行政复议法, verify).
+    reconsideration_body = models.CharField("行政复议机关", max_length=100, blank=True)
+    # How an applicant pays the information processing fee (收费通知书, 国办函〔2020〕109号).
+    fee_payment_method = models.CharField("信息处理费缴纳方式", max_length=300, blank=True)
 
     guide = models.TextField("政府信息公开指南", blank=True, help_text="经过清洗的 HTML")
     rules = models.TextField("政府信息公开制度", blank=True, help_text="经过清洗的 HTML")

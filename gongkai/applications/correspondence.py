@@ -86,9 +86,10 @@ def _compose_official(application, kind, sent_on, facts: dict):
         "received_on": application.received_on,
         "request_description": application.description,
         "letter_date": sent_on or timezone.localdate(),
-        # 行政复议机关 for a department: its own people's government (行政复议法 2023, verify);
-        # the county government's own is not known here, so its letters say so by failing.
-        "reconsideration_body": agency.parent.name if agency.parent_id else "",
+        # 行政复议机关: as the agency recorded it; failing that, a department's own people's
+        # government (行政复议法 2023, verify). Unknown → the letter says so by failing.
+        "reconsideration_body": agency.reconsideration_body or (agency.parent.name if agency.parent_id else ""),
+        "fee_payment_method": agency.fee_payment_method,
         **facts,
     }
     if "fee_basis" in values:

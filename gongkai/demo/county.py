@@ -18,6 +18,8 @@ COUNTY = {
     "office_email": "jxgk@example.gov.cn",
     "office_postcode": "467100",
     "head": "县政府办公室主任",
+    "reconsideration_body": "平顶山市人民政府",
+    "fee_payment_method": "持缴费通知书到县行政服务中心一楼财政收费窗口缴纳，或通过河南省非税收入缴费平台网上缴纳",
 }
 
 # (code, name, short name, kind, index prefix, office name)

@@ -49,6 +49,19 @@ def calendar_changed() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def _after_calendar_edit() -> None:
+    """Once an edit commits: drop cached calendars, then re-derive every open
+    application's due date from it (the brief: due dates follow the calendar).
+
+    An explicit call rather than a signal, so the workflow reads top to bottom; the
+    import is local because applications build on workdays, not the other way round.
+    """
+    from gongkai.applications.deadlines import recompute_open_deadlines
+
+    calendar_changed()
+    recompute_open_deadlines()
+
+
 def calendar_from_db() -> Calendar:
     days = CalendarDay.objects.values_list("date", "is_workday", "name")
     years = CalendarYear.objects.values_list("year", flat=True)
@@ -87,7 +100,7 @@ def set_day(
                 data=_day_data(date, is_workday, name, source),
             )
             row.delete()
-            transaction.on_commit(calendar_changed)
+            transaction.on_commit(_after_calendar_edit)
             return None
         row = row or CalendarDay(date=date)
         row.is_workday, row.name, row.source = is_workday, name, source
@@ -101,7 +114,7 @@ def set_day(
             to_state=_state(is_workday),
             data=_day_data(date, is_workday, name, source),
         )
-        transaction.on_commit(calendar_changed)
+        transaction.on_commit(_after_calendar_edit)
         return row
 
 
@@ -141,7 +154,7 @@ def load_year(year: int, days: Iterable[SpecialDay], source: str, *, acting_user
                 "replaced": replaced,
             },
         )
-        transaction.on_commit(calendar_changed)
+        transaction.on_commit(_after_calendar_edit)
         return loaded
 
 
