@@ -95,9 +95,8 @@ def _unblocked(item):
 
 
 def _restore_seed_data(item):
-    from django.db import connection
-
     from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
 
     with _unblocked(item):
         # The flush re-created content types and permissions with new ids; the snapshot
