@@ -65,6 +65,10 @@ BODY = (
 )
 
 
+# Nothing in the demo is dated after the day it was written, so no item looks published in the future.
+LATEST_WRITTEN = date(2026, 11, 10)
+
+
 @dataclass(frozen=True)
 class DemoItem:
     agency_code: str
@@ -91,7 +95,7 @@ def demo_items(agencies: list[tuple[str, str, str]], count: int, *, seed: int = 
         node = rng.choice(allowed)
         topic, patterns = PATTERNS[node]
         year = rng.choice((2019, 2020, 2021, 2021, 2022, 2023, 2024, 2025, 2026))
-        written = date(year, 1, 1) + timedelta(days=rng.randrange(0, 330))
+        written = min(date(year, 1, 1) + timedelta(days=rng.randrange(0, 330)), LATEST_WRITTEN)
         published = written + timedelta(days=rng.randrange(1, 12))
         title = rng.choice(patterns).format(a=short, y=year, m=written.month, q=(written.month - 1) // 3 + 1)
         number = f"郏{short[1:3]}〔{year}〕{rng.randrange(1, 60)}号" if node == "policy-documents" else ""
