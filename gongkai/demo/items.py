@@ -99,6 +99,6 @@ def demo_items(agencies: list[tuple[str, str, str]], count: int, *, seed: int = 
         published = written + timedelta(days=rng.randrange(1, 12))
         title = rng.choice(patterns).format(a=short, y=year, m=written.month, q=(written.month - 1) // 3 + 1)
         number = f"郏{short[1:3]}〔{year}〕{rng.randrange(1, 60)}号" if node == "policy-documents" else ""
-        body = BODY.format(title=title, a=short, topic=topic)
+        body = BODY.format(title=title, a=short, topic="{topic}")  # the loader names the topic
         items.append(DemoItem(code, node, title, topic, written, published, body, number))
     return items
