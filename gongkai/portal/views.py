@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.portal import search as fulltext
 from gongkai.portal.forms import ItemFilterForm
+from gongkai.portal.page_cache import shared_for_anonymous
 from gongkai.portal.queries import (
     Cursor,
     agency_catalogue,
@@ -27,6 +28,7 @@ def listing(queryset):
 
 
 @require_GET
+@shared_for_anonymous
 def home(request):
     statutory = CatalogueNode.objects.filter(parent__code="statutory", agency=None)
     latest = listing(published_items()).order_by("-published_on", "-pk")[:10]
@@ -64,6 +66,7 @@ def agency_office(request, code, kind):
 
 
 @require_GET
+@shared_for_anonymous
 def item_list(request):
     local_node = _local_node(request.GET.get("node"))
     form = ItemFilterForm(request.GET, local_node=local_node)
@@ -111,6 +114,7 @@ def _local_node(code):
 
 
 @require_GET
+@shared_for_anonymous
 def item_detail(request, pk):
     item = get_object_or_404(published_items().select_related("agency", "node", "node__parent"), pk=pk)
     # 政策解读“三同步”: a document links to its interpretations, an interpretation to its document.
@@ -150,6 +154,7 @@ def attachment(request, item_pk, pk):
 
 
 @require_GET
+@shared_for_anonymous
 def search(request):
     try:
         page = int(request.GET.get("page", "1"))
