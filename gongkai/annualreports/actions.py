@@ -181,18 +181,12 @@ def do_publish_report(report, *, acting_user, today: datetime.date | None = None
 
 
 def _catalogue_item(report, acting_user):
-    """The report's entry in the 政府信息公开年报 column of the catalogue, as a draft item:
-    publishing.actions has no way to publish an item outside its 审查/审批 workflow."""
-    from gongkai.publishing.actions import do_create_item
-    from gongkai.publishing.models import CatalogueNode
+    """The report's entry in the 政府信息公开年报 column of the catalogue, published with it."""
+    from gongkai.publishing.actions import do_publish_annual_report_item
 
-    node = CatalogueNode.objects.filter(code="annual-reports").first()
-    if node is None:
-        return None
     url = public_url(report.agency.code, report.year)
-    body = (f'<p>{report.title}已发布，全文见<a href="{url}">{url}</a>。</p>')
-    return do_create_item(report.agency, {"node": node, "title": report.title, "body": body,
-                                          "formed_on": timezone.localdate()}, acting_user=acting_user)
+    body = f'<p>{report.title}已发布，全文见<a href="{url}">{url}</a>。</p>'
+    return do_publish_annual_report_item(report.agency, title=report.title, body=body, acting_user=acting_user)
 
 
 def public_url(code: str, year: int) -> str:

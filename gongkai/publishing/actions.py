@@ -229,6 +229,23 @@ def do_publish_item(item, *, acting_user) -> InformationItem:
     return item
 
 
+def do_publish_annual_report_item(agency, *, title: str, body: str, acting_user) -> InformationItem:
+    """The annual report's entry in the 政府信息公开年报 column (条例第四十九条), published at once.
+
+    The report has been through its own review before this is called (consistency
+    checks, warnings acknowledged with reasons, publication by the office), so its
+    catalogue entry does not pass the item workflow a second time.
+    """
+    with transaction.atomic():
+        node = CatalogueNode.objects.get(code="annual-reports")
+        item = InformationItem(agency=agency, node=node, title=title, body=clean_html(body),
+                               formed_on=timezone.localdate(), created_by=acting_user, status=ItemStatus.DRAFT)
+        item.save()
+        record(item, "item_created", actor=acting_user, to_state=item.status, data={"title": title})
+        _publish_one(item, timezone.now(), acting_user, companion_of=None)
+    return item
+
+
 def _interpretations_published_with(item) -> list[InformationItem]:
     if item.doc_kind == DocKind.INTERPRETATION and item.interprets_id is not None:
         if item.interprets.status != ItemStatus.PUBLISHED:

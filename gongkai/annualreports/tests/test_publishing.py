@@ -54,6 +54,8 @@ def test_publishing_freezes_the_report_and_files_it_in_the_catalogue(county, rep
     item = InformationItem.objects.get(pk=published.catalogue_item_id)
     assert item.node.code == "annual-reports"
     assert item.title == "郏县教育局2021年政府信息公开工作年度报告"
+    assert item.status == "published" and item.index_number.startswith(county.dept.index_prefix)
+    assert "/reports/jiaxian-edu/2021/" in item.body
     assert [e.verb for e in history(published)][-1] == "report_published"
     with pytest.raises(ReportError, match="已发布"):
         do_save_narrative(published, finished_texts(problems="改了"), acting_user=county.clerk)
