@@ -8,7 +8,7 @@ whose code starts with "bench-", spread over the national catalogue, with Chines
 titles and bodies built from a fixed vocabulary (seeded, so every run is the same),
 search_text filled as the publishing workflow fills it. The full-text index is
 dropped during the load and built once at the end, which is much faster than
-updating it row by row.
+updating it row by row (so are the page-cache generation triggers).
 """
 
 import datetime as dt
@@ -89,6 +89,7 @@ def load(total: int) -> int:
     from django.core.management import call_command
     from django.db import connection, transaction
 
+    from gongkai.portal.page_cache import drop_generation, ensure_generation
     from gongkai.portal.queries import node_applies_to
     from gongkai.portal.search_index import drop_search_index, ensure_search_index
     from gongkai.publishing.models import CatalogueNode, InformationItem, Topic, Validity
@@ -105,6 +106,7 @@ def load(total: int) -> int:
     rng = random.Random(have)
     first_day, days = dt.date(2010, 1, 1), 16 * 365
     drop_search_index(connection)
+    drop_generation(connection)
     started = time.monotonic()
     for start in range(have, total, BATCH):
         batch = []
@@ -128,6 +130,7 @@ def load(total: int) -> int:
         if (start // BATCH) % 10 == 0:
             print(f"  {min(start + BATCH, total):,} / {total:,} items, {time.monotonic() - started:.0f} s", file=sys.stderr)
     ensure_search_index(connection)
+    ensure_generation(connection)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE publishing_informationitem")
