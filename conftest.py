@@ -9,6 +9,10 @@ hypothesis_settings.register_profile(
 )
 hypothesis_settings.load_profile("gongkai")
 
+# Real Chromium through Playwright, registered once for the whole suite: a second
+# Playwright started in the same process while one runs would fail.
+pytest_plugins = ["gongkai.portal.tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):

@@ -1,6 +1,7 @@
 from django import forms
 
 from gongkai.appeals.models import Appeal, AppealResult
+from gongkai.widgets import IsoDateInput
 
 
 class AppealForm(forms.ModelForm):
@@ -8,7 +9,7 @@ class AppealForm(forms.ModelForm):
         model = Appeal
         fields = ["agency", "kind", "application", "reconsideration", "body", "case_number", "appellant",
                   "subject", "filed_on"]
-        widgets = {"filed_on": forms.DateInput(attrs={"type": "date"}), "subject": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"filed_on": IsoDateInput(), "subject": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, agencies, **kwargs):
         super().__init__(*args, **kwargs)
@@ -23,5 +24,5 @@ class AppealForm(forms.ModelForm):
 
 class DecisionForm(forms.Form):
     result = forms.ChoiceField(label="结果", choices=AppealResult.choices)
-    decided_on = forms.DateField(label="审结日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    decided_on = forms.DateField(label="审结日期", required=False, widget=IsoDateInput())
     note = forms.CharField(label="决定或裁判要旨", required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -33,6 +33,7 @@ from gongkai.applications.models import (
     ReplyType,
     outcome_choices_grouped,
 )
+from gongkai.widgets import IsoDateInput
 
 PROOF_TYPES = {"image/jpeg": "JPG", "image/png": "PNG", "application/pdf": "PDF"}
 
@@ -174,7 +175,7 @@ class IntakeForm(ApplicationForm):
 
     channel = forms.ChoiceField(label="提交方式", choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
     received_on = forms.DateField(
-        label="收到申请日期", widget=forms.DateInput(attrs={"type": "date"}),
+        label="收到申请日期", widget=IsoDateInput(),
         help_text="当面提交：提交当日；信函：签收之日；传真：双方确认之日（第三十一条）。",
     )
     receipt_note = forms.CharField(label="收到情况说明", max_length=200, required=False,
@@ -201,7 +202,7 @@ class IntakeForm(ApplicationForm):
 
 
 def _date(label="日期"):
-    return forms.DateField(label=label, initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"}))
+    return forms.DateField(label=label, initial=timezone.localdate, widget=IsoDateInput())
 
 
 class OnForm(forms.Form):
@@ -213,7 +214,7 @@ class CorrectionForm(forms.Form):
     on = _date("发出日期")
     items = forms.CharField(label="需要补正的全部事项", widget=forms.Textarea(attrs={"rows": 4}),
                             help_text="补正只能通知一次，请一次性写清楚（第三十条）。")
-    answer_by = forms.DateField(label="补正期限", widget=forms.DateInput(attrs={"type": "date"}))
+    answer_by = forms.DateField(label="补正期限", widget=IsoDateInput())
 
     def clean(self):
         data = super().clean()
@@ -249,7 +250,7 @@ class ExtensionForm(forms.Form):
 
 class LongerDeadlineForm(forms.Form):
     on = _date("决定日期")
-    due_on = forms.DateField(label="确定的答复期限", widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label="确定的答复期限", widget=IsoDateInput())
     reason = forms.CharField(label="理由（第三十五条）", widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -297,7 +298,7 @@ class ReturnForm(forms.Form):
 class DeliveryForm(forms.Form):
     method = forms.ChoiceField(label="送达方式", choices=DeliveryMethod.choices)
     delivered_on = forms.DateField(label="送达日期", initial=timezone.localdate,
-                                   widget=forms.DateInput(attrs={"type": "date"}))
+                                   widget=IsoDateInput())
     reference = forms.CharField(label="邮件单号或回执", max_length=100, required=False)
     note = forms.CharField(label="备注", max_length=200, required=False)
 

@@ -3,6 +3,7 @@ from django.conf import settings
 
 from gongkai.publishing.models import CatalogueNode
 from gongkai.supervision.models import InquiryKind, MediaAccount, UpdatePeriod
+from gongkai.widgets import IsoDateInput
 
 UPLOAD_HELP = "支持 .xlsx 或 .csv（UTF-8 编码）；第一行为表头。"
 
@@ -11,7 +12,7 @@ class AccountForm(forms.ModelForm):
     class Meta:
         model = MediaAccount
         fields = ["agency", "platform", "name", "handle", "operator", "opened_on"]
-        widgets = {"opened_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"opened_on": IsoDateInput()}
 
     def __init__(self, *args, agencies=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,11 +22,11 @@ class AccountForm(forms.ModelForm):
 
 class CloseAccountForm(forms.Form):
     reason = forms.CharField(label="关停理由", widget=forms.Textarea(attrs={"rows": 3}))
-    closed_on = forms.DateField(label="关停日期", widget=forms.DateInput(attrs={"type": "date"}))
+    closed_on = forms.DateField(label="关停日期", widget=IsoDateInput())
 
 
 class LastPostForm(forms.Form):
-    last_post_on = forms.DateField(label="最近发布日期", widget=forms.DateInput(attrs={"type": "date"}))
+    last_post_on = forms.DateField(label="最近发布日期", widget=IsoDateInput())
 
 
 class UploadForm(forms.Form):
@@ -42,7 +43,7 @@ class UploadForm(forms.Form):
 
 class InquiryForm(forms.Form):
     kind = forms.ChoiceField(label="类别", choices=InquiryKind.choices)
-    on = forms.DateField(label="日期", widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label="日期", widget=IsoDateInput())
     agency = forms.ModelChoiceField(label="涉及单位", queryset=None, required=False, empty_label="（不涉及具体单位）")
     note = forms.CharField(label="摘要", max_length=200, required=False)
 

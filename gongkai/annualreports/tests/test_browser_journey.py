@@ -7,7 +7,6 @@ and the office acknowledges it with a reason before it can publish.
 """
 
 import datetime
-import os
 import re
 
 import pytest
@@ -16,16 +15,9 @@ from django.utils import timezone
 from gongkai.annualreports.actions import do_import_previous_report
 from gongkai.annualreports.core import Proactive, ReportInputs, build_report
 from gongkai.applications import actions
-from gongkai.portal.tests.browser import (  # noqa: F401  (fixtures)
-    CHROMIUM_ARGS,
-    browser_page,
-    chromium_executable,
-    flushable_eventlog,
-)
 
-# Live-server tests flush the database; serialized_rollback puts back the data the
-# migrations loaded (the national catalogue, the calendar) for the tests that follow.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# A live-server test: the root conftest puts back the migrations' data after its flush.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PERSON = {"type": "natural_person", "name": "张三", "id_type": "resident_id", "id_number": "11010519491231002X",
           "phone": "13812345678", "address": "郏县龙山大道1号"}
@@ -50,18 +42,6 @@ NARRATIVE = {
 }
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """Chromium for this module only. The portal's `chromium` lasts the whole session and
-    is defined again by each conftest that imports it; a second Playwright started in the
-    same thread while one runs fails, so this one is closed before the next module."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # as in portal/tests/browser.py
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def log_in(page, username):

@@ -5,24 +5,16 @@ consults a third party and proposes 部分公开; the approver signs; the citize
 sees the reply on the tracking page, which shows nothing about who applied.
 """
 
-import os
 import re
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from gongkai.portal.tests.browser import (  # noqa: F401  (fixtures)
-    CHROMIUM_ARGS,
-    browser_page,
-    chromium_executable,
-    flushable_eventlog,
-)
 from gongkai.workdays.store import current_calendar
 
-# Live-server tests flush the database; serialized_rollback puts back the data the
-# migrations loaded (the national catalogue, the calendar) for the tests that follow.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# A live-server test: the root conftest puts back the migrations' data after its flush.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NAME = "陈晓梅"
 ID_NUMBER = "410425198503151233"  # GB 11643: check digit 3 for 41042519850315123
@@ -46,18 +38,6 @@ def _calendar_and_today():
     cache.clear()
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """Chromium for this module only. The portal's `chromium` lasts the whole session and
-    is defined again by each conftest that imports it; a second Playwright started in the
-    same thread while one runs fails, so this one is closed before the next module."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # as in portal/tests/browser.py
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def log_in(page, username):

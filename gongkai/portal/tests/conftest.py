@@ -1,7 +1,5 @@
 import pytest
 
-from gongkai.portal.tests.browser import browser_page, chromium, flushable_eventlog  # noqa: F401  (fixtures)
-
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
