@@ -21,7 +21,7 @@ from ..vocabulary import (
 from .lines import Line, SplitLine, split_line, squeeze
 from .origins import CERTAIN, RESTORED, UNCERTAIN, Origins, describe
 from .restoring import RowReading, SumRule, read_row, resolve
-from .sections import dice
+from .sections import _dice_pairs, _pairs
 
 WIDTH = len(COLUMNS)
 
@@ -146,9 +146,10 @@ def match_rows(lines: list[Line], origins: Origins) -> dict[str, SplitLine]:
     for line in lines:
         split = split_line(line)
         if not _is_row(split):
-            pending = (pending + squeeze(split.label or line.text))[-80:]
+            pending = (pending + (split.squeezed_label if split.label else line.squeezed))[-80:]
             continue
-        key = row_for(squeeze(split.label), last) or row_for(pending + squeeze(split.label), last)
+        label = split.squeezed_label
+        key = row_for(label, last) or row_for(pending + label, last)
         if key is None and not split.label:
             key = _next_in_order(matched, last)
         pending = ""
@@ -178,9 +179,19 @@ def row_for(label: str, last: int) -> str | None:
                 best, best_length = key, len(word)
     if best:
         return best
-    scores = [(dice(bare, _NUMBERING.sub("", squeeze(ROW_LABELS[key]))), key) for key in ROWS_2021]
+    bare_pairs = _pairs(bare)
+    scores = [(_dice_pairs(bare, bare_pairs, *_BARE_LABELS[key]), key) for key in ROWS_2021]
     score, key = max(scores)
     return key if score >= 0.45 else None
+
+
+# Each row's printed label without its numbering, and its character pairs: worked out
+# once here, not for every label `row_for` has to score.
+_BARE_LABELS = {
+    key: (bare, _pairs(bare))
+    for key in ROWS_2021
+    for bare in [_NUMBERING.sub("", squeeze(ROW_LABELS[key]))]
+}
 
 
 def _next_in_order(matched: dict[str, SplitLine], last: int) -> str | None:

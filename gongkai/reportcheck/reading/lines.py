@@ -9,9 +9,32 @@ cannot tell a blank from the gap left by a merged label cell.
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from .variants import simplify
+
+
+class cached_property:  # noqa: N801 - named after the functools one it stands in for
+    """`functools.cached_property` without the lock it takes on every first access.
+
+    Python 3.11's version serialises all instances of a class through one RLock; a
+    report has thousands of lines, each asking for its text, split and squeezed form
+    once. Like the original, the value lands in the instance's __dict__, so later
+    reads never reach this descriptor (and frozen dataclasses are fine).
+    """
+
+    def __init__(self, func):
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -29,6 +52,11 @@ class Line:
         """Label and values; computed once, as headings and every table reader ask."""
         return _split(self)
 
+    @cached_property
+    def squeezed(self) -> str:
+        """`squeeze(self.text)`, computed once: headings, the title and 表二 all ask."""
+        return squeeze(self.text)
+
 
 @dataclass(frozen=True)
 class Item:
@@ -44,12 +72,16 @@ class SplitLine:
     values: tuple[str | None, ...]  # numeral as printed (normalised), or None for a blank
     line: Line
 
+    @cached_property
+    def squeezed_label(self) -> str:
+        """`squeeze(self.label)`, computed once: every table reader matches on it."""
+        return squeeze(self.label)
+
 
 # Printed stand-ins for an empty cell (after NFKC): dashes, slashes, 无.
 _BLANK_MARKS = {"-", "--", "—", "——", "–", "―", "─", "/", "//", "\\", "无", "空", "×", "x", "X"}
 _NUMBER = re.compile(r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _TRAILING_DIGITS = re.compile(r"^(.*[^\d.,+\-()\[\]])(\d+)$")
-_SPACES = re.compile(r"\s+")
 
 
 def normalize(text: str) -> str:
@@ -67,38 +99,72 @@ def normalize(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """Text for matching labels and headings: normalised, simplified, no spaces."""
-    return _SPACES.sub("", simplify(normalize(text)))
+    # str.split() and the regex \s agree on what whitespace is (both Py_UNICODE_ISSPACE).
+    return "".join(simplify(normalize(text)).split())
+
+
+_RUN_TOGETHER = re.compile(r"\d+(?:,\d+)+")
+
+# Piece kinds inside `_split`, as small ints: cheaper than an `Item` per piece, and the
+# value kinds (number, blank, empty) are exactly those below TEXT.
+_NUMBER_KIND, _BLANK_KIND, _EMPTY_KIND, _TEXT_KIND = 0, 1, 2, 3
+_KIND_NAMES = ("number", "blank", "empty", "text")
 
 
 def classify(piece: str) -> Item:
+    kind, text = _classify(piece)
+    return Item(_KIND_NAMES[kind], text)
+
+
+def _classify(piece: str) -> tuple[int, str]:
     if piece.isdigit():
-        return Item("number", piece)
+        return _NUMBER_KIND, piece
     if piece in _BLANK_MARKS:
-        return Item("blank", piece)
+        return _BLANK_KIND, piece
+    first = piece[0]
+    if not (first.isdecimal() or first in "+-"):
+        return _TEXT_KIND, piece  # neither pattern below can match (\d is isdecimal)
     if _NUMBER.fullmatch(piece):
-        return Item("number", piece.replace(",", ""))
-    if re.fullmatch(r"\d+(?:,\d+)+", piece):
+        return _NUMBER_KIND, piece.replace(",", "")
+    if _RUN_TOGETHER.fullmatch(piece):
         # Commas that are not thousands separators: cells run together ("14,0").
-        return Item("number", piece.replace(",", " "))
-    return Item("text", piece)
+        return _NUMBER_KIND, piece.replace(",", " ")
+    return _TEXT_KIND, piece
 
 
 def _pieces(cell: str) -> list[Item]:
-    items: list[Item] = []
+    kinds: list[int] = []
+    texts: list[str] = []
+    _add_pieces(cell, kinds, texts)
+    return [Item(_KIND_NAMES[kind], text) for kind, text in zip(kinds, texts, strict=True)]
+
+
+def _add_pieces(cell: str, kinds: list[int], texts: list[str]) -> None:
+    """Append the cell's pieces (kind, text) to the two parallel lists."""
+    if cell.isascii() and cell.isdigit():  # a plain count: nothing to normalise or split
+        kinds.append(_NUMBER_KIND)
+        texts.append(cell)
+        return
     for piece in normalize(cell).split():
-        item = classify(piece)
-        if item.kind == "number" and " " in item.text:
-            items.extend(Item("number", part) for part in item.text.split())
+        if piece.isdigit():  # by far the commonest piece: a plain count
+            kinds.append(_NUMBER_KIND)
+            texts.append(piece)
             continue
-        if item.kind == "text":
+        kind, text = _classify(piece)
+        if kind == _NUMBER_KIND and " " in text:
+            for part in text.split():
+                kinds.append(_NUMBER_KIND)
+                texts.append(part)
+            continue
+        if kind == _TEXT_KIND:
             # A label run into its first number ("总计14") comes apart here.
-            tail = _TRAILING_DIGITS.match(piece)
+            tail = _TRAILING_DIGITS.match(piece) if piece[-1].isdecimal() else None
             if tail and _is_cjk(tail.group(1)[-1]):
-                items.append(Item("text", tail.group(1)))
-                items.append(Item("number", tail.group(2)))
+                kinds += (_TEXT_KIND, _NUMBER_KIND)
+                texts += (tail.group(1), tail.group(2))
                 continue
-        items.append(item)
-    return items
+        kinds.append(kind)
+        texts.append(text)
 
 
 def _is_cjk(char: str) -> bool:
@@ -111,24 +177,29 @@ def split_line(line: Line) -> SplitLine:
 
 
 def _split(line: Line) -> SplitLine:
-    cells: list[list[Item]] = [_pieces(cell) for cell in line.cells]
-    flat: list[Item] = []
-    for pieces in cells:
-        flat.extend(pieces if pieces else [Item("empty", "")])
-    end = len(flat)
+    kinds: list[int] = []
+    texts: list[str] = []
+    for cell in line.cells:
+        before = len(kinds)
+        if cell:
+            _add_pieces(cell, kinds, texts)
+        if len(kinds) == before:
+            kinds.append(_EMPTY_KIND)
+            texts.append("")
+    end = len(kinds)
     if not line.grid:
-        while end and flat[end - 1].kind == "empty":
+        while end and kinds[end - 1] == _EMPTY_KIND:
             end -= 1
     start = end
-    while start and flat[start - 1].kind in ("number", "blank", "empty"):
+    while start and kinds[start - 1] < _TEXT_KIND:  # number, blank or empty
         start -= 1
-    run = flat[start:end]
+    first = start
     if not line.grid:
         # In extracted text an empty cell before the numbers is a merged label cell.
-        while run and run[0].kind == "empty":
-            run = run[1:]
-    label = "".join(item.text for item in flat[:start] if item.kind == "text")
-    values = tuple(item.text if item.kind == "number" else None for item in run)
+        while first < end and kinds[first] == _EMPTY_KIND:
+            first += 1
+    label = "".join(texts[i] for i in range(start) if kinds[i] == _TEXT_KIND)
+    values = tuple(texts[i] if kinds[i] == _NUMBER_KIND else None for i in range(first, end))
     return SplitLine(label=label, values=values, line=line)
 
 

@@ -10,7 +10,7 @@ the cell stays empty and is marked uncertain. No number is ever guessed.
 
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class _Unknown:
@@ -33,6 +33,13 @@ class SumRule:
 
     left: tuple[tuple[str, int], ...]
     right: tuple[tuple[str, int], ...]
+    # left + right, and where right begins: `_apply` runs thousands of times per table.
+    members: tuple[tuple[str, int], ...] = field(init=False, repr=False, compare=False)
+    split: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "members", self.left + self.right)
+        object.__setattr__(self, "split", len(self.left))
 
 
 @dataclass
@@ -154,16 +161,56 @@ def resolve(readings: list[RowReading], rules: list[SumRule]) -> Resolution:
     for row in open_rows:
         combos *= len(row.candidates)
     if open_rows and combos <= MAX_COMBINATIONS:
-        for choice in itertools.product(*(row.candidates for row in open_rows)):
-            grid = dict(fixed)
-            grid.update({row.key: cells for row, cells in zip(open_rows, choice, strict=True)})
-            solved = _propagate(grid, rules)
-            if solved is not None:
-                solutions.append(solved)
+        live = _live_rules(rules, fixed, {row.key for row in open_rows})
+        if live is not None:
+            keys = [row.key for row in open_rows]
+            for choice in itertools.product(*(row.candidates for row in open_rows)):
+                grid = dict(fixed)
+                grid.update(zip(keys, choice, strict=True))
+                solved = _propagate(grid, live)
+                if solved is not None:
+                    solutions.append(solved)
     elif not open_rows:
-        solved = _propagate(dict(fixed), rules)
+        live = _live_rules(rules, fixed, set())
+        solved = _propagate(dict(fixed), live) if live is not None else None
         solutions = [solved] if solved is not None else []
     return _agreement(readings, solutions)
+
+
+def _live_rules(rules, fixed: dict[str, tuple[Cell, ...]], open_keys: set[str]):
+    """The rules whose outcome depends on the choice among candidates; None if none can fit.
+
+    A rule over a missing row or over a blank or decimal in a fixed row never does
+    anything (`_apply` gives False whatever the choice), and a rule over known numbers
+    of fixed rows only gives the same answer every time: it is worked out once here.
+    Dropping them changes no `_propagate` result, since neither ever fills a cell.
+    """
+    live = []
+    for rule in rules:
+        constant = True
+        inert = False
+        for key, i in rule.members:
+            if key in open_keys:
+                constant = False
+                continue
+            row = fixed.get(key)
+            if row is None:
+                inert = True
+                break
+            value = row[i]
+            if value is UNKNOWN:
+                constant = False
+            elif not _summable(value):
+                inert = True
+                break
+        if inert:
+            continue
+        if constant:
+            if _apply(rule, fixed) is None:  # reads only: no cell is unknown
+                return None  # the printed numbers already break this sum, whatever the choice
+            continue
+        live.append(rule)
+    return live
 
 
 def _propagate(grid: dict[str, tuple[Cell, ...]], rules: list[SumRule]):
@@ -181,22 +228,30 @@ def _propagate(grid: dict[str, tuple[Cell, ...]], rules: list[SumRule]):
 
 def _apply(rule: SumRule, cells: dict[str, list[Cell]]) -> bool | None:
     """Check or use one sum: None if it cannot hold, True if it filled a cell."""
-    members = rule.left + rule.right
-    if any(key not in cells for key, _ in members):
-        return False
-    values = [cells[key][i] for key, i in members]
-    if not all(_summable(v) for v in values):
-        return False
-    unknown = [n for n, v in enumerate(values) if v is UNKNOWN]
-    split = len(rule.left)
-    left = sum(v for v in values[:split] if v is not UNKNOWN)
-    right = sum(v for v in values[split:] if v is not UNKNOWN)
+    members = rule.members
+    split = rule.split
+    left = right = 0
+    unknown: list[int] = []
+    for n, (key, i) in enumerate(members):
+        row = cells.get(key)
+        if row is None:
+            return False  # a row the table does not have
+        value = row[i]
+        if value is UNKNOWN:
+            unknown.append(n)
+        elif type(value) is int or _summable(value):
+            if n < split:
+                left += value
+            else:
+                right += value
+        else:
+            return False  # a blank or a decimal: this sum says nothing
     if not unknown:
         return None if left != right else False
-    sides = {n < split for n in unknown}
-    if len(sides) == 1:
+    on_left = unknown[0] < split
+    if on_left == (unknown[-1] < split):
         # All unknowns (≥ 0) on one side: that side's known part cannot exceed the other.
-        if (left > right) if sides == {True} else (right > left):
+        if (left > right) if on_left else (right > left):
             return None
     if len(unknown) > 1:
         return False
@@ -221,6 +276,10 @@ def _agreement(readings: list[RowReading], solutions) -> Resolution:
             options = [solution[row.key] for solution in solutions]
         else:
             options = row.candidates  # the table's sums fail elsewhere: use this row's own
+        if len(options) == 1:  # one reading: each cell is settled unless still unknown
+            cells[row.key] = tuple(None if v is UNKNOWN else v for v in options[0])
+            uncertain[row.key] = tuple(v is UNKNOWN for v in options[0])
+            continue
         values, doubts = [], []
         for i in range(row.width):
             column = {option[i] for option in options}

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocabulary import SECTION_TITLES, SECTIONS
-from .lines import Line, split_line, squeeze
+from .lines import Line
 
 _NUMERALS = "一二三四五六"
 _NUMBERING = re.compile(r"^[(（]?([一二三四五六七八九十]+)[)）]?[、.．,，:：\s]*")
@@ -48,44 +48,59 @@ def find_headings(lines: list[Line]) -> list[Heading]:
 
 
 def heading_of(line: Line) -> str | None:
+    # Cheapest tests first: most lines are paragraphs or table rows, and splitting a
+    # line into cells costs more than scoring it, so that test comes last.
     if len(line.text) > 3 * MAX_HEADING_LENGTH:
         return None  # a paragraph, however it is spaced
-    text = squeeze(line.text)
-    if not text or len(text) > MAX_HEADING_LENGTH or split_line(line).values:
+    text = line.squeezed
+    if not text or len(text) > MAX_HEADING_LENGTH:
         return None
-    if text.startswith(("(", "（")):
+    if text[0] in "(（":
         return None  # (一)… numbers a sub-heading, never one of the six sections
     numbering = _NUMBERING.match(text)
     numeral = numbering.group(1) if numbering else None
     body = text[numbering.end() :] if numbering else text
+    body_pairs = _pairs(body)
     best, best_score = None, 0.0
     for order, section in enumerate(SECTIONS):
         if numeral is not None and numeral != _NUMERALS[order]:
             continue
-        score = _score(body, section, numbered=numeral is not None)
+        score = _score(body, body_pairs, section, numbered=numeral is not None)
         if score > best_score:
             best, best_score = section, score
     threshold = 0.5 if numeral else 0.7
-    return best if best_score >= threshold else None
+    if best_score < threshold or line.split.values:
+        return None  # a heading carries no table values
+    return best
 
 
-def _score(body: str, section: str, numbered: bool) -> float:
+def _score(body: str, body_pairs: frozenset[str], section: str, numbered: bool) -> float:
     title = _TITLES[section]
     # A keyword alone is enough only next to the right numeral: a bare "主动公开情况"
     # inside section 一 is a sub-heading, not section 二.
     if numbered and any(word in body for word in _KEYWORDS[section]):
         if len(body) <= len(title) + 12:
             return 1.0
-    return dice(body, title)
+    return _dice_pairs(body, body_pairs, title, _TITLE_PAIRS[section])
 
 
 def dice(a: str, b: str) -> float:
     """Similarity of two strings by shared character pairs (tolerates a typo or two)."""
-    pairs_a = {a[i : i + 2] for i in range(len(a) - 1)}
-    pairs_b = {b[i : i + 2] for i in range(len(b) - 1)}
+    return _dice_pairs(a, _pairs(a), b, _pairs(b))
+
+
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset([text[i : i + 2] for i in range(len(text) - 1)])
+
+
+def _dice_pairs(a: str, pairs_a: frozenset[str], b: str, pairs_b: frozenset[str]) -> float:
+    """`dice` with each side's character pairs worked out beforehand (titles: once)."""
     if not pairs_a or not pairs_b:
         return 1.0 if a == b and a else 0.0
     return 2 * len(pairs_a & pairs_b) / (len(pairs_a) + len(pairs_b))
+
+
+_TITLE_PAIRS = {section: _pairs(title) for section, title in _TITLES.items()}
 
 
 def section_spans(lines: list[Line], headings: list[Heading]) -> dict[str, tuple[int, int]]:
@@ -113,7 +128,7 @@ class Title:
 def find_title(lines: list[Line], before: int) -> Title:
     """Agency and year from the title line (郏县人民政府2021年政府信息公开工作年度报告)."""
     for index, line in enumerate(lines[: max(before, 1)][:15]):
-        text = squeeze(line.text)
+        text = line.squeezed
         if "政府信息公开" not in text or not any(word in text for word in _TITLE_WORDS):
             continue
         year = _YEAR.search(text)
@@ -134,7 +149,7 @@ def _agency(text: str) -> str | None:
 
 def _year_anywhere(lines: list[Line]) -> int | None:
     for line in lines:
-        match = _YEAR.search(squeeze(line.text))
+        match = _YEAR.search(line.squeezed)
         if match:
             return int(match.group(1))
     return None
