@@ -693,6 +693,11 @@ def _reply_facts(application) -> dict:
         "correction_notice_on": events.get(K.CORRECTION_REQUESTED),
         "correction_received_on": events.get(K.CORRECTION_RECEIVED),
         "fee_notice_on": events.get(K.FEE_NOTIFIED),
+        # 条例第四十条: provided in the form the applicant asked for.
+        "delivery_method": (
+            f"按您申请的方式，以{application.get_form_wanted_display()}形式、"
+            f"通过{application.get_delivery_wanted_display()}方式提供"
+        ),
     }
     if application.withheld_parts:
         facts["withheld_parts"] = (letters.WithheldPart(application.withheld_parts, application.reasons or "见上"),)

@@ -8,6 +8,7 @@ E-mails go out only when the transaction that caused them commits.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from django.conf import settings
@@ -47,6 +48,7 @@ def store_letter(
         letter.title = official.title
         letter.body = "\n".join(official.paragraphs + ("", *official.signature, official.date))
         letter.template = f"{official.template_id}.v{official.template_version}"
+        letter.composed = dataclasses.asdict(official)
         name = f"{application.year}-{application.number}-{kind}.docx"
         letter.document.save(name, ContentFile(letters.render_docx(official)), save=False)
     else:
@@ -55,6 +57,17 @@ def store_letter(
             letter.body += f"\n\n（未能按正式模板生成：{problem}）"
     letter.save()
     return letter
+
+
+def letter_pdf(letter: Letter) -> bytes | None:
+    """The sent letter as PDF (Chinese fonts embedded), drawn from its stored composition;
+    None for a plain-text letter kept where no official template applied."""
+    if not letter.composed:
+        return None
+    stored = dict(letter.composed)
+    stored["paragraphs"] = tuple(stored["paragraphs"])
+    stored["signature"] = tuple(stored["signature"])
+    return letters.render_pdf(letters.ComposedLetter(**stored))
 
 
 # Which letters package template writes which of our letters (closures are replies

@@ -326,6 +326,9 @@ class Letter(models.Model):
     body = models.TextField("正文")
     document = models.FileField("文书文件", upload_to="applications/letters/%Y/", blank=True)
     template = models.CharField("模板及版本", max_length=60, blank=True)  # e.g. reply.v1
+    # The composed letter (title, paragraphs, signature, date, template versions) as sent:
+    # the PDF is drawn from it on request, so it always shows exactly the stored wording.
+    composed = models.JSONField("文书内容", default=dict, blank=True, editable=False)
     recipient = models.CharField("收件人", max_length=100, blank=True)
     sent_on = models.DateField("发出日期", null=True, blank=True)
     created_by = models.ForeignKey(

@@ -7,15 +7,24 @@ number, the status, the dates and the reply.
 
 import uuid
 
+from django.core import signing
 from django.core.cache import cache
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from gongkai.applications import actions
-from gongkai.applications.correspondence import format_tracking_code
+from gongkai.applications.correspondence import format_tracking_code, letter_pdf
 from gongkai.applications.forms import ApplicationForm, TrackForm
 from gongkai.applications.identifiers import last_digits
-from gongkai.applications.models import EVENT_LABELS, INTERNAL_EVENTS, Application, LetterKind
+from gongkai.applications.models import (
+    EVENT_LABELS,
+    INTERNAL_EVENTS,
+    Application,
+    Letter,
+    LetterKind,
+)
 from gongkai.eventlog.log import history
 
 TRACK_ATTEMPTS = 20  # per address per 10 minutes: the code and 4 digits are not for guessing
@@ -79,6 +88,33 @@ def _too_many_attempts(request) -> bool:
         return False
 
 
+# A reply's PDF is offered on the tracking page through a signed link that expires, so
+# only someone who just passed the code-and-phone check can download it.
+LETTER_LINK_SALT = "applications.track.letter"
+LETTER_LINK_SECONDS = 3600
+
+
+def letter_link(letter) -> str:
+    token = signing.dumps({"letter": letter.pk}, salt=LETTER_LINK_SALT)
+    return reverse("applications_public:letter_pdf", args=[token])
+
+
+def letter_pdf_download(request, token):
+    try:
+        payload = signing.loads(token, salt=LETTER_LINK_SALT, max_age=LETTER_LINK_SECONDS)
+    except signing.BadSignature:
+        raise Http404("链接无效或已过期，请重新查询。") from None
+    letter = Letter.objects.filter(
+        pk=payload.get("letter"), kind__in=(LetterKind.REPLY, LetterKind.CLOSURE_NOTICE), sent_on__isnull=False
+    ).first()
+    pdf = letter_pdf(letter) if letter is not None else None
+    if pdf is None:
+        raise Http404("该文书没有 PDF 版本。")
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = "attachment; filename=reply.pdf"
+    return response
+
+
 def _public_view(application) -> dict:
     steps = [
         (event.data.get("on") or event.at.date().isoformat(), EVENT_LABELS[event.verb])
@@ -91,5 +127,5 @@ def _public_view(application) -> dict:
     return {
         "application": application,
         "steps": steps,
-        "replies": replies,
+        "replies": [(letter, letter_link(letter) if letter.composed else "") for letter in replies],
     }

@@ -28,7 +28,7 @@ from gongkai.applications.access import (
     may_handle,
     may_see_identity,
 )
-from gongkai.applications.correspondence import format_tracking_code
+from gongkai.applications.correspondence import format_tracking_code, letter_pdf
 from gongkai.applications.deadlines import remaining_workdays, today
 from gongkai.applications.identifiers import mask_id_number, mask_phone
 from gongkai.applications.models import EVENT_LABELS, OPEN_STATUSES, Status
@@ -138,6 +138,22 @@ def letter(request, pk, letter_pk):
     if item.document:
         return FileResponse(item.document.open("rb"), as_attachment=True)
     return HttpResponse(f"{item.title}\n\n{item.body}", content_type="text/plain; charset=utf-8")
+
+
+@staff_required
+def letter_as_pdf(request, pk, letter_pk):
+    application = get_application_for_staff(request.user, pk, action=Action.VIEW)
+    item = application.letters.filter(pk=letter_pk).first()
+    pdf = letter_pdf(item) if item is not None else None
+    if pdf is None:
+        raise Http404("该文书没有 PDF 版本。")
+    return pdf_response(pdf, f"{application.year}-{application.number}-{item.kind}.pdf")
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f"attachment; filename={filename}"
+    return response
 
 
 @staff_required
