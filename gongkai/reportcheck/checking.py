@@ -9,9 +9,11 @@ the sum cannot hold whatever the blank stands for, the finding says 空白. Cell
 reader could not make out (listed under `uncertain`) are called 未能读出 instead.
 """
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 from .reading.variants import simplify
 from .vocabulary import (
@@ -66,11 +68,16 @@ def check(report: dict, previous: dict | Iterable[dict] | None = None) -> list[F
     findings += check_counts(report)
     last_year = _last_year(report, previous)
     if last_year is not None:
-        findings += check_carry_over(cells, _Cells(last_year))
-        findings += check_documents_in_force(cells, _Cells(last_year))
+        last = _Cells(last_year)
+        findings += check_carry_over(cells, last)
+        findings += check_documents_in_force(cells, last)
     findings += check_narrative_numbers(cells, report.get("sections") or {})
     findings += check_plausibility(cells, report.get("sections") or {})
     return findings
+
+
+_COLUMN_INDEX = {column: n for n, column in enumerate(COLUMNS)}
+_NO_VALUES = (None,) * len(COLUMNS)
 
 
 class _Cells:
@@ -83,19 +90,27 @@ class _Cells:
         self.rows = applications.get("rows") or {} if isinstance(applications, dict) else {}
         if not isinstance(self.rows, dict):
             self.rows = {}
+        # The rows with a full set of cells, looked up once: C1–C3 read every cell.
+        self.full_rows = {
+            row: values
+            for row, values in self.rows.items()
+            if isinstance(values, list) and len(values) == len(COLUMNS)
+        }
 
     @property
     def single_other(self) -> bool:
         return OTHER_ROW_2019 in self.rows
 
     def application(self, row: str, column: str):
-        values = self.rows.get(row)
-        if not isinstance(values, list) or len(values) != len(COLUMNS):
-            return None
-        return values[COLUMNS.index(column)]
+        values = self.full_rows.get(row)
+        return None if values is None else values[_COLUMN_INDEX[column]]
+
+    def application_row(self, row: str) -> list | tuple:
+        """All 表三 cells of a row in COLUMNS order (all None if the row is not whole)."""
+        return self.full_rows.get(row, _NO_VALUES)
 
     def application_path(self, row: str, column: str) -> str:
-        return f"applications.rows.{row}.{column}"
+        return _application_paths(row)[_COLUMN_INDEX[column]]
 
     def appeal(self, group: str, column: str):
         groups = self.report.get("appeals") or {}
@@ -121,7 +136,13 @@ class _Cells:
 
 
 def _is_count(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return type(value) is int or (isinstance(value, int) and not isinstance(value, bool))
+
+
+@functools.lru_cache(maxsize=256)
+def _application_paths(row: str) -> tuple[str, ...]:
+    """The cell paths of one 表三 row in COLUMNS order (the same few rows every report)."""
+    return tuple(f"applications.rows.{row}.{column}" for column in COLUMNS)
 
 
 def row_label(row: str) -> str:
@@ -137,8 +158,7 @@ def column_label(column: str) -> str:
 # --- sums with blanks -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Sum:
+class _Sum(NamedTuple):  # a tuple, not a frozen dataclass: made for every row and column
     """How one sum came out; with blanks, what the blank must be or that none can do."""
 
     holds: bool
@@ -153,9 +173,16 @@ class _Sum:
 def _compare(cells: _Cells, left: list[tuple], right: list[tuple]) -> _Sum:
     """sum(left) against sum(right); each term is (value, path)."""
     terms = left + right
-    blanks = [n for n, (value, _) in enumerate(terms) if not _is_count(value)]
-    known_left = sum(v for v, _ in left if _is_count(v))
-    known_right = sum(v for v, _ in right if _is_count(v))
+    blanks = []
+    known_left = known_right = 0
+    split = len(left)
+    for n, (value, _) in enumerate(terms):
+        if type(value) is not int and not _is_count(value):
+            blanks.append(n)
+        elif n < split:
+            known_left += value
+        else:
+            known_right += value
     if not blanks:
         return _Sum(known_left == known_right, known_left, known_right)
     shown = cells.shown(*terms[blanks[0]])
@@ -198,14 +225,13 @@ def check_balance(cells: _Cells) -> list[Finding]:
     findings = []
     if not cells.rows:
         return findings
-    for column in COLUMNS:
-        terms = {row: (cells.application(row, column), cells.application_path(row, column))
-                 for row in ("new_received", "carried_over", "total_processed", "carried_forward")}
-        result = _compare(
-            cells,
-            [terms["new_received"], terms["carried_over"]],
-            [terms["total_processed"], terms["carried_forward"]],
-        )
+    rows = ("new_received", "carried_over", "total_processed", "carried_forward")
+    terms = [list(zip(cells.application_row(row), _application_paths(row), strict=True)) for row in rows]
+    for n, column in enumerate(COLUMNS):
+        new, carried, processed, forward = (row_terms[n] for row_terms in terms)
+        result = _compare(cells, [new, carried], [processed, forward])
+        if result.holds:
+            continue  # nothing to say: skip building the message
         what = f"表三“{column_label(column)}”列收办不平衡"
         detail = (
             f"本年新收加上年结转为{result.left}，办理结果总计加结转下年度为{result.right}，两者应相等"
@@ -222,11 +248,14 @@ def check_outcome_totals(cells: _Cells) -> list[Finding]:
     if not cells.rows:
         return findings
     leaves = outcome_rows(cells.single_other)
-    for column in COLUMNS:
-        parts = [(cells.application(r, column), cells.application_path(r, column)) for r in leaves]
-        total = (cells.application("total_processed", column),
-                 cells.application_path("total_processed", column))
-        result = _compare(cells, parts, [total])
+    leaf_terms = [list(zip(cells.application_row(r), _application_paths(r), strict=True)) for r in leaves]
+    totals = list(zip(cells.application_row("total_processed"), _application_paths("total_processed"),
+                      strict=True))
+    for n, column in enumerate(COLUMNS):
+        parts = [row_terms[n] for row_terms in leaf_terms]
+        result = _compare(cells, parts, [totals[n]])
+        if result.holds:
+            continue  # nothing to say: skip building the message
         what = f"表三“{column_label(column)}”列办理结果明细与总计不符"
         detail = f"各项办理结果相加为{result.left}，但（七）总计填的是{result.right}"
         finding = _sum_finding("C2", "表三", "total_processed", column, result, what, detail)
@@ -238,10 +267,12 @@ def check_outcome_totals(cells: _Cells) -> list[Finding]:
 def check_row_totals(cells: _Cells) -> list[Finding]:
     """C3 横向总计: 总计 = the six applicant columns, in every row."""
     findings = []
+    applicants = len(APPLICANT_COLUMNS)  # COLUMNS is the applicant columns, then 总计
     for row in cells.rows:
-        parts = [(cells.application(row, c), cells.application_path(row, c)) for c in APPLICANT_COLUMNS]
-        total = (cells.application(row, "total"), cells.application_path(row, "total"))
-        result = _compare(cells, parts, [total])
+        terms = list(zip(cells.application_row(row), _application_paths(row), strict=True))
+        result = _compare(cells, terms[:applicants], terms[applicants:])
+        if result.holds:
+            continue  # nothing to say: skip building the message
         what = f"表三“{row_label(row)}”一行横向合计不符"
         detail = f"自然人与各类法人或其他组织相加为{result.left}，但总计填的是{result.right}"
         finding = _sum_finding("C3", "表三", row, "total", result, what, detail)
@@ -259,6 +290,8 @@ def check_appeal_totals(cells: _Cells) -> list[Finding]:
         parts = [(cells.appeal(group, c), f"appeals.{group}.{c}") for c in APPEAL_RESULTS]
         total = (cells.appeal(group, APPEAL_TOTAL), f"appeals.{group}.{APPEAL_TOTAL}")
         result = _compare(cells, parts, [total])
+        if result.holds:
+            continue  # nothing to say: skip building the message
         what = f"表四“{APPEAL_GROUP_LABELS[group]}”合计不符"
         detail = f"维持、纠正、其他结果与尚未审结相加为{result.left}，但总计填的是{result.right}"
         finding = _sum_finding("C4", "表四", group, APPEAL_TOTAL, result, what, detail)
@@ -271,7 +304,9 @@ def check_counts(report: dict) -> list[Finding]:
     """C5: every count is a non-negative integer (2019's 本年增/减 may be negative)."""
     findings = []
     for table, row, column, value in _all_counts(report):
-        if value is None or (_is_count(value) and value >= 0):
+        if value is None or (type(value) is int and value >= 0):
+            continue  # the common cases, without a call
+        if _is_count(value) and value >= 0:
             continue
         if _is_count(value):
             problem = f"填的是负数{value}"
@@ -295,10 +330,15 @@ def _cell_name(table: str, row: str, column: str | None) -> str:
 
 
 def _all_counts(report: dict):
+    """Every count C5 applies to; 表三 rows of plain non-negative integers are left out."""
     applications = report.get("applications") or {}
     rows = applications.get("rows") if isinstance(applications, dict) else None
     for row, values in (rows or {}).items():
-        for column, value in zip(COLUMNS, values if isinstance(values, list) else [], strict=False):
+        if not isinstance(values, list):
+            continue
+        if all(type(value) is int and value >= 0 for value in values):
+            continue  # nearly every row: nothing for C5 to say, so no cell is yielded
+        for column, value in zip(COLUMNS, values, strict=False):
             yield "表三", row, column, value
     appeals = report.get("appeals") or {}
     for group, values in appeals.items() if isinstance(appeals, dict) else []:
