@@ -7,7 +7,7 @@ restored from C4 (each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结)
 """
 
 from ..vocabulary import APPEAL_COLUMNS, APPEAL_GROUPS
-from .lines import Line, split_line, squeeze
+from .lines import Line, split_line
 from .origins import CERTAIN, RESTORED, UNCERTAIN, Origins, describe
 from .restoring import read_row, resolve
 
@@ -46,7 +46,7 @@ def _rows_per_group(lines: list[Line]) -> dict[str, tuple[list, dict]]:
         split = split_line(line)
         if len([v for v in split.values if v is not None]) < GROUP - 1:
             continue
-        label = squeeze(split.label)
+        label = split.squeezed_label
         for group in reversed(APPEAL_GROUPS):  # 复议后起诉 also contains 复议: test it first
             if any(word in label for word in _GROUP_WORDS[group]) and group not in found:
                 found[group] = (list(split.values)[-GROUP:], line.source)

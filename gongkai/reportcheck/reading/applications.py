@@ -7,6 +7,7 @@ C3 (each row's 总计 is the sum of the six applicant columns), C2 (each column'
 is the sum of the outcome rows) and C1 (一 + 二 = （七） + 四, per column).
 """
 
+import functools
 import re
 
 from ..vocabulary import (
@@ -121,6 +122,12 @@ def _record(origins: Origins, reading: RowReading, split: SplitLine | None, doub
 
 def table_sum_rules(single_other: bool) -> list[SumRule]:
     """C3 per row, C2 and C1 per column, as sums the restorer may use."""
+    return list(_table_sum_rules(single_other))
+
+
+@functools.cache
+def _table_sum_rules(single_other: bool) -> tuple[SumRule, ...]:
+    # The same two rule sets for every report: built once (SumRule is frozen).
     keys = application_rows(single_other)
     leaves = outcome_rows(single_other)
     rules = [
@@ -135,7 +142,7 @@ def table_sum_rules(single_other: bool) -> list[SumRule]:
                 right=(("total_processed", c), ("carried_forward", c)),
             )
         )
-    return rules
+    return tuple(rules)
 
 
 def match_rows(lines: list[Line], origins: Origins) -> dict[str, SplitLine]:

@@ -16,6 +16,14 @@ _BLOCKS = {
     "article", "header", "footer", "blockquote", "pre", "center", "dd", "dt", "caption",
 }
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "iframe", "object"}
+_ROWS = lxml.etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")  # compiled once
+_CELLS = ("td", "th")  # the HTML parser lower-cases tag names; comments' tags are not str
+
+
+def _cell_text(cell) -> str:
+    """All text inside a cell (its descendants' too), as "".join(cell.itertext()) gives,
+    but serialised by libxml2 in one call rather than piece by piece in Python."""
+    return lxml.etree.tostring(cell, method="text", encoding=str, with_tail=False)
 
 
 def html_lines(text: str) -> list[Line]:
@@ -74,11 +82,8 @@ class _Walker:
 
     def table(self, table):
         self.tables += 1
-        rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
-        for number, row in enumerate(rows, start=1):
-            cells = tuple(
-                " ".join("".join(cell.itertext()).split()) for cell in row.xpath("./td|./th")
-            )
+        for number, row in enumerate(_ROWS(table), start=1):
+            cells = tuple(" ".join(_cell_text(cell).split()) for cell in row if cell.tag in _CELLS)
             if any(cells):
                 source = {"table": self.tables, "row": number}
                 self.lines.append(Line(cells=cells, source=source, grid=True))

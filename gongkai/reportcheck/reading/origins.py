@@ -26,9 +26,16 @@ class Origins:
 
     cells: dict[str, CellOrigin] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # A table row's cells share their origin; CellOrigin is frozen, so one object serves
+    # them all. Keyed by the source's id: the origin kept here keeps the source alive.
+    _made: dict[tuple, CellOrigin] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, path: str, source: dict, confidence: str = CERTAIN, note: str | None = None):
-        self.cells[path] = CellOrigin(source=source, confidence=confidence, note=note)
+        key = (id(source), confidence, note)
+        origin = self._made.get(key)
+        if origin is None:
+            origin = self._made[key] = CellOrigin(source=source, confidence=confidence, note=note)
+        self.cells[path] = origin
 
     def uncertain(self) -> list[str]:
         return [path for path, origin in self.cells.items() if origin.confidence == UNCERTAIN]

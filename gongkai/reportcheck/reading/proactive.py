@@ -12,7 +12,7 @@ from ..vocabulary import (
     PROACTIVE_2019_DOCUMENT_COUNTS,
     PROACTIVE_2019_ITEM_COUNTS,
 )
-from .lines import Line, split_line, squeeze
+from .lines import Line, split_line
 from .origins import CERTAIN, UNCERTAIN, Origins, describe
 from .restoring import printed_value
 
@@ -31,7 +31,7 @@ _LAYOUT_2019_WORDS = ("本年新制作", "本年新公开", "对外公开总数"
 
 
 def is_2019_layout(lines: list[Line]) -> bool:
-    return any(word in squeeze(line.text) for line in lines for word in _LAYOUT_2019_WORDS)
+    return any(word in line.squeezed for line in lines for word in _LAYOUT_2019_WORDS)
 
 
 def _printed_rows(lines: list[Line]) -> dict[str, tuple[list, dict]]:
@@ -40,7 +40,7 @@ def _printed_rows(lines: list[Line]) -> dict[str, tuple[list, dict]]:
         split = split_line(line)
         if not split.values:
             continue
-        label = squeeze(split.label)
+        label = split.squeezed_label
         for key, words, unless in _ROWS:
             if key in found or not any(w in label for w in words):
                 continue
