@@ -489,6 +489,20 @@ def do_lapse_fee(application, *, on: datetime.date | None = None, acting_user) -
     return application
 
 
+def lapse_unpaid_fees(*, on: datetime.date | None = None) -> int:
+    """The daily job: every case whose fee notice went unpaid past its date is closed as
+    abandoned (表三（六）2), each in its own transaction, by the system."""
+    on = on or deadlines.today()
+    lapsed = 0
+    overdue = FeeNotice.objects.filter(
+        status=FeeStatus.NOTIFIED, pay_by__lt=on, application__status=Status.AWAITING_PAYMENT
+    ).values_list("application_id", flat=True)
+    for application in Application.objects.filter(pk__in=list(overdue)):
+        do_lapse_fee(application, on=on, acting_user=None)
+        lapsed += 1
+    return lapsed
+
+
 def _open_fee_notice(application) -> FeeNotice:
     notice = application.fee_notices.filter(status=FeeStatus.NOTIFIED).last()
     if notice is None:

@@ -172,6 +172,17 @@ def test_an_unpaid_fee_lapses(county, register):
     assert application.fee_notices.get().status == FeeStatus.LAPSED
 
 
+def test_the_daily_job_closes_only_cases_whose_fee_date_has_passed(county, register):
+    unpaid = a.do_notify_fee(register(), on=D(2025, 10, 27), basis="per_page", pages=40,
+                             acting_user=county.clerk)
+    pay_by = unpaid.fee_notices.get().pay_by
+    assert a.lapse_unpaid_fees(on=pay_by) == 0  # the last day to pay is still open
+    assert a.lapse_unpaid_fees(on=pay_by + dt.timedelta(days=1)) == 1
+    unpaid.refresh_from_db()
+    assert (unpaid.status, unpaid.outcome) == (Status.CLOSED, "other_overdue_fee")
+    assert a.lapse_unpaid_fees(on=pay_by + dt.timedelta(days=2)) == 0
+
+
 def test_a_fee_can_be_waived_with_a_reason(county, register):
     application = a.do_notify_fee(register(), on=D(2025, 10, 27), basis="per_page", pages=40,
                                   acting_user=county.clerk)

@@ -1,8 +1,12 @@
 """`gongkai applications remind`: e-mail each clerk their due-soon and overdue cases.
-`gongkai applications recompute`: recompute every open due date (after a calendar edit)."""
+`gongkai applications recompute`: recompute every open due date (after a calendar edit).
+`gongkai applications lapse`: close the cases whose fee went unpaid past its date.
+
+Run `remind` and `lapse` daily (cron, or the RQ scheduler)."""
 
 from django.core.management.base import BaseCommand
 
+from gongkai.applications.actions import lapse_unpaid_fees
 from gongkai.applications.deadlines import recompute_open_deadlines
 from gongkai.applications.reminders import send_reminders
 
@@ -14,9 +18,12 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         sub.add_parser("remind", help="给每位经办人发送即将到期和已超期申请的提醒邮件")
         sub.add_parser("recompute", help="重新计算所有办理中申请的答复期限")
+        sub.add_parser("lapse", help="缴费期限届满仍未缴费的申请，按逾期未缴费终止办理")
 
     def handle(self, *args, **options):
         if options["action"] == "remind":
             self.stdout.write(f"已发送 {send_reminders()} 封提醒邮件。")
+        elif options["action"] == "lapse":
+            self.stdout.write(f"已按逾期未缴费终止 {lapse_unpaid_fees()} 件申请。")
         else:
             self.stdout.write(f"已重新计算 {recompute_open_deadlines()} 件申请的答复期限。")
