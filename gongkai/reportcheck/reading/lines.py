@@ -53,9 +53,19 @@ class Line:
         return _split(self)
 
     @cached_property
+    def normalized_cells(self) -> tuple[str, ...]:
+        """Each cell through `normalize` (ASCII is NFKC already), for `split` and `squeezed`."""
+        return tuple(cell if cell.isascii() else normalize(cell) for cell in self.cells)
+
+    @cached_property
     def squeezed(self) -> str:
-        """`squeeze(self.text)`, computed once: headings, the title and 表二 all ask."""
-        return squeeze(self.text)
+        """`squeeze(self.text)`, computed once: headings, the title and 表二 all ask.
+
+        Made from the normalised cells rather than by normalising `text` again: NFKC
+        never composes across a space, and whatever it makes of whitespace is
+        whitespace, which squeezing drops, so the two agree.
+        """
+        return "".join(simplify(" ".join(self.normalized_cells)).split())
 
 
 @dataclass(frozen=True)
@@ -90,8 +100,7 @@ def normalize(text: str) -> str:
     PDFs often carry Kangxi radicals (⼀ U+2F00) and compatibility ideographs for
     ordinary characters; NFKC folds them, and full-width digits and brackets too.
     """
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text)  # returns `text` itself when already NFKC
     if "\u2212" in text:
         text = text.replace("\u2212", "-")
     return text
@@ -135,17 +144,17 @@ def _classify(piece: str) -> tuple[int, str]:
 def _pieces(cell: str) -> list[Item]:
     kinds: list[int] = []
     texts: list[str] = []
-    _add_pieces(cell, kinds, texts)
+    _add_pieces(normalize(cell), kinds, texts)
     return [Item(_KIND_NAMES[kind], text) for kind, text in zip(kinds, texts, strict=True)]
 
 
 def _add_pieces(cell: str, kinds: list[int], texts: list[str]) -> None:
-    """Append the cell's pieces (kind, text) to the two parallel lists."""
-    if cell.isascii() and cell.isdigit():  # a plain count: nothing to normalise or split
+    """Append the (normalised) cell's pieces (kind, text) to the two parallel lists."""
+    if cell.isascii() and cell.isdigit():  # a plain count: nothing to split
         kinds.append(_NUMBER_KIND)
         texts.append(cell)
         return
-    for piece in normalize(cell).split():
+    for piece in cell.split():
         if piece.isdigit():  # by far the commonest piece: a plain count
             kinds.append(_NUMBER_KIND)
             texts.append(piece)
@@ -179,7 +188,7 @@ def split_line(line: Line) -> SplitLine:
 def _split(line: Line) -> SplitLine:
     kinds: list[int] = []
     texts: list[str] = []
-    for cell in line.cells:
+    for cell in line.normalized_cells:
         before = len(kinds)
         if cell:
             _add_pieces(cell, kinds, texts)

