@@ -23,6 +23,8 @@ _CELLS = ("td", "th")  # the HTML parser lower-cases tag names; comments' tags a
 def _cell_text(cell) -> str:
     """All text inside a cell (its descendants' too), as "".join(cell.itertext()) gives,
     but serialised by libxml2 in one call rather than piece by piece in Python."""
+    if len(cell) == 0:
+        return cell.text or ""  # most cells: text and no elements inside
     return lxml.etree.tostring(cell, method="text", encoding=str, with_tail=False)
 
 

@@ -55,7 +55,7 @@ class Line:
     @cached_property
     def normalized_cells(self) -> tuple[str, ...]:
         """Each cell through `normalize` (ASCII is NFKC already), for `split` and `squeezed`."""
-        return tuple(cell if cell.isascii() else normalize(cell) for cell in self.cells)
+        return tuple([cell if cell.isascii() else normalize(cell) for cell in self.cells])
 
     @cached_property
     def squeezed(self) -> str:
@@ -189,12 +189,18 @@ def _split(line: Line) -> SplitLine:
     kinds: list[int] = []
     texts: list[str] = []
     for cell in line.normalized_cells:
-        before = len(kinds)
-        if cell:
-            _add_pieces(cell, kinds, texts)
-        if len(kinds) == before:
+        if not cell:
             kinds.append(_EMPTY_KIND)
             texts.append("")
+        elif cell.isdigit() and cell.isascii():  # the commonest cell, handled inline
+            kinds.append(_NUMBER_KIND)
+            texts.append(cell)
+        else:
+            before = len(kinds)
+            _add_pieces(cell, kinds, texts)
+            if len(kinds) == before:  # only spaces
+                kinds.append(_EMPTY_KIND)
+                texts.append("")
     end = len(kinds)
     if not line.grid:
         while end and kinds[end - 1] == _EMPTY_KIND:

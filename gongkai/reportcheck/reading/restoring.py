@@ -187,9 +187,9 @@ def _live_rules(rules, fixed: dict[str, tuple[Cell, ...]], open_keys: set[str]):
     """
     live = []
     for rule in rules:
-        constant = True
-        inert = False
-        for key, i in rule.members:
+        constant, inert = True, False
+        sums = [0, 0]  # of a constant rule's left and right side
+        for n, (key, i) in enumerate(rule.members):
             if key in open_keys:
                 constant = False
                 continue
@@ -200,13 +200,15 @@ def _live_rules(rules, fixed: dict[str, tuple[Cell, ...]], open_keys: set[str]):
             value = row[i]
             if value is UNKNOWN:
                 constant = False
-            elif not _summable(value):
+            elif type(value) is int or _summable(value):
+                sums[n >= rule.split] += value
+            else:
                 inert = True
                 break
         if inert:
             continue
         if constant:
-            if _apply(rule, fixed) is None:  # reads only: no cell is unknown
+            if sums[0] != sums[1]:
                 return None  # the printed numbers already break this sum, whatever the choice
             continue
         live.append(rule)

@@ -61,6 +61,8 @@ def heading_of(line: Line) -> str | None:
     numeral = numbering.group(1) if numbering else None
     body = text[numbering.end() :] if numbering else text
     body_pairs = _pairs(body)
+    if numeral is None and body_pairs.isdisjoint(_ANY_TITLE_PAIRS):
+        return None  # every score is 0, and without a numeral no keyword counts
     best, best_score = None, 0.0
     for order, section in enumerate(SECTIONS):
         if numeral is not None and numeral != _NUMERALS[order]:
@@ -101,6 +103,7 @@ def _dice_pairs(a: str, pairs_a: frozenset[str], b: str, pairs_b: frozenset[str]
 
 
 _TITLE_PAIRS = {section: _pairs(title) for section, title in _TITLES.items()}
+_ANY_TITLE_PAIRS = frozenset().union(*_TITLE_PAIRS.values())
 
 
 def section_spans(lines: list[Line], headings: list[Heading]) -> dict[str, tuple[int, int]]:
