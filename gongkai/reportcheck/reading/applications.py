@@ -108,8 +108,7 @@ def _record(origins: Origins, reading: RowReading, split: SplitLine | None, doub
                 f"按表内合计关系无法唯一确定，不能确定的格留空"
             )
     inferred = split is not None and split.label == ""
-    for column, doubt in zip(COLUMNS, doubts, strict=True):
-        path = f"applications.rows.{reading.key}.{column}"
+    for path, doubt in zip(_cell_paths(reading.key), doubts, strict=True):
         if doubt:
             origins.add(path, source, UNCERTAIN, "无法确定此格")
         elif reading.damaged:
@@ -118,6 +117,11 @@ def _record(origins: Origins, reading: RowReading, split: SplitLine | None, doub
             origins.add(path, source, RESTORED, "行名未读到，按表格顺序认定")
         else:
             origins.add(path, source, CERTAIN)
+
+
+@functools.lru_cache(maxsize=64)
+def _cell_paths(key: str) -> tuple[str, ...]:
+    return tuple(f"applications.rows.{key}.{column}" for column in COLUMNS)
 
 
 def table_sum_rules(single_other: bool) -> list[SumRule]:

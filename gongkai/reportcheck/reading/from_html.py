@@ -85,7 +85,7 @@ class _Walker:
     def table(self, table):
         self.tables += 1
         for number, row in enumerate(_ROWS(table), start=1):
-            cells = tuple(" ".join(_cell_text(cell).split()) for cell in row if cell.tag in _CELLS)
+            cells = tuple([" ".join(_cell_text(cell).split()) for cell in row if cell.tag in _CELLS])
             if any(cells):
                 source = {"table": self.tables, "row": number}
                 self.lines.append(Line(cells=cells, source=source, grid=True))

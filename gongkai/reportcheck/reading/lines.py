@@ -45,7 +45,8 @@ class Line:
 
     @cached_property
     def text(self) -> str:
-        return " ".join(cell.strip() for cell in self.cells if cell and cell.strip())
+        stripped = [cell.strip() for cell in self.cells]
+        return " ".join([cell for cell in stripped if cell])
 
     @cached_property
     def split(self) -> "SplitLine":

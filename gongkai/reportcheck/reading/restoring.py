@@ -67,9 +67,10 @@ def row_rules(key: str, groups: Sequence[int]) -> list[SumRule]:
 def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int]) -> RowReading:
     """The possible cell values of one row from its printed tokens (None = a blank)."""
     width = sum(groups)
-    if len(tokens) == width and all(t is None or not t.isdigit() or is_numeral(t) for t in tokens):
-        cells = tuple(printed_value(t) for t in tokens)
-        return RowReading(key, width, [cells], damaged=False)
+    if len(tokens) == width:
+        cells = _as_printed(tokens)
+        if cells is not None:
+            return RowReading(key, width, [cells], damaged=False)
     rules = row_rules(key, groups)
     seen: dict[tuple[Cell, ...], None] = {}
     for count, arrangement in enumerate(_arrangements(list(tokens), width)):
@@ -80,6 +81,21 @@ def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int]) -> R
         if solved is not None:
             seen.setdefault(solved[key], None)
     return RowReading(key, width, list(seen), damaged=True)
+
+
+def _as_printed(tokens: Sequence[str | None]) -> tuple[Cell, ...] | None:
+    """The tokens as printed values, or None if one is a run-together numeral ("00", "012")."""
+    cells: list[Cell] = []
+    for token in tokens:
+        if token is None:
+            cells.append(None)
+        elif token.isdigit():
+            if not is_numeral(token):
+                return None
+            cells.append(int(token) if token.isascii() else printed_value(token))
+        else:
+            cells.append(printed_value(token))
+    return tuple(cells)
 
 
 def _arrangements(tokens: list[str | None], width: int) -> Iterator[tuple[Cell, ...]]:
