@@ -46,9 +46,21 @@ def load_demo(*, item_count: int = DEMO_ITEM_COUNT) -> LoadReport:
             _load_items(county, item_count, report)
             _load_normative_documents(county, report)
             _reset_index_counters()
-        # The records behind the county's published 2021 report (idempotent on its own).
+        # The records behind the county's published 2021 report (idempotent on its own),
+        # and the report itself published, as the county did, so the 年报 column has it.
         report.applications_created += load_2021_records(county)
+        _publish_2021_report(county)
     return report
+
+
+def _publish_2021_report(county: Agency) -> None:
+    from gongkai.annualreports.actions import do_publish_report
+    from gongkai.annualreports.models import AnnualReport, ReportStatus
+
+    annual = AnnualReport.objects.filter(agency=county, year=2021, status=ReportStatus.DRAFT).first()
+    if annual is not None:
+        office = StaffRole.objects.get(agency=county, role="office_admin").user
+        do_publish_report(annual, acting_user=office)
 
 
 def _guide_html(agency: Agency) -> str:
