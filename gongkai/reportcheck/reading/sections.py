@@ -58,22 +58,35 @@ def heading_of(line: Line) -> str | None:
     if text[0] in "(（":
         return None  # (一)… numbers a sub-heading, never one of the six sections
     numbering = _NUMBERING.match(text)
-    numeral = numbering.group(1) if numbering else None
-    body = text[numbering.end() :] if numbering else text
-    body_pairs = _pairs(body)
-    if numeral is None and body_pairs.isdisjoint(_ANY_TITLE_PAIRS):
-        return None  # every score is 0, and without a numeral no keyword counts
-    best, best_score = None, 0.0
-    for order, section in enumerate(SECTIONS):
-        if numeral is not None and numeral != _NUMERALS[order]:
-            continue
-        score = _score(body, body_pairs, section, numbered=numeral is not None)
-        if score > best_score:
-            best, best_score = section, score
-    threshold = 0.5 if numeral else 0.7
-    if best_score < threshold or line.split.values:
+    if numbering:
+        # The numeral names the one section the line can head (四、… is 四 or nothing).
+        best = _NUMBERED.get(numbering.group(1))
+        if best is None:
+            return None
+        body = text[numbering.end() :]
+        if _score(body, _pairs(body), best, numbered=True) < 0.5:
+            return None
+    else:
+        best = _best_title(text)
+        if best is None:
+            return None
+    if line.split.values:
         return None  # a heading carries no table values
     return best
+
+
+def _best_title(text: str) -> str | None:
+    """The section whose title an unnumbered line is most like (dice ≥ 0.7), if any."""
+    pairs = _pairs(text)
+    if pairs.isdisjoint(_ANY_TITLE_PAIRS):
+        return None  # every score is 0 (and without a numeral no keyword counts)
+    best, best_score = None, 0.0
+    for section in SECTIONS:
+        title_pairs = _TITLE_PAIRS[section]
+        score = 2 * len(pairs & title_pairs) / (len(pairs) + len(title_pairs))  # dice
+        if score > best_score:
+            best, best_score = section, score
+    return best if best_score >= 0.7 else None
 
 
 def _score(body: str, body_pairs: frozenset[str], section: str, numbered: bool) -> float:
@@ -103,6 +116,7 @@ def _dice_pairs(a: str, pairs_a: frozenset[str], b: str, pairs_b: frozenset[str]
 
 
 _TITLE_PAIRS = {section: _pairs(title) for section, title in _TITLES.items()}
+_NUMBERED = dict(zip(_NUMERALS, SECTIONS, strict=True))
 _ANY_TITLE_PAIRS = frozenset().union(*_TITLE_PAIRS.values())
 
 
