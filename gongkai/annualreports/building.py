@@ -18,6 +18,7 @@ from gongkai.reportcheck.vocabulary import OUTCOME_ROWS_2021
 
 # More targets than this: count over all agencies instead of filtering by subtree.
 _FILTER_LIMIT = 50
+_OUTCOME_ROWS = frozenset(OUTCOME_ROWS_2021)
 
 
 def finding_key(finding: Finding) -> str:
@@ -92,20 +93,26 @@ def texts_of(report: AnnualReport) -> dict[str, str]:
 
 
 def _facts(agency, scope: str, year: int, counted) -> narrative.NarrativeFacts:
-    rows = counted.applications
-
-    def total(row_keys) -> int:
-        return sum(n for (row, _), n in rows.items() if row in row_keys)
-
-    appeals = counted.appeals
+    received = carried_over = processed = 0
+    for (row, _), n in counted.applications.items():
+        if row == "new_received":
+            received += n
+        elif row == "carried_over":
+            carried_over += n
+        elif row in _OUTCOME_ROWS:
+            processed += n
+    reconsiderations = lawsuits = 0
+    for (group, _), n in counted.appeals.items():
+        if group == "reconsideration":
+            reconsiderations += n
+        else:
+            lawsuits += n
     return narrative.NarrativeFacts(
         agency=agency.name, year=year, whole=narrative.area_word(agency.name, scope == Scope.SUBTREE),
         is_government=agency.is_government, items_published=counted.items_published,
-        received=total({"new_received"}), carried_over=total({"carried_over"}),
-        processed=total(set(OUTCOME_ROWS_2021)), processed_on_time=counted.processed_on_time,
-        fees_collected_yuan=counted.fees_collected_yuan,
-        reconsiderations=sum(n for (g, _), n in appeals.items() if g == "reconsideration"),
-        lawsuits=sum(n for (g, _), n in appeals.items() if g != "reconsideration"),
+        received=received, carried_over=carried_over, processed=processed,
+        processed_on_time=counted.processed_on_time, fees_collected_yuan=counted.fees_collected_yuan,
+        reconsiderations=reconsiderations, lawsuits=lawsuits,
     )
 
 

@@ -43,6 +43,7 @@ from gongkai.reportcheck.vocabulary import (
 
 # The rows counted from the records; the others (total_processed) are sums.
 COUNTED_ROWS: tuple[str, ...] = ("new_received", "carried_over", *OUTCOME_ROWS_2021, "carried_forward")
+_APPLICANT_INDEX = {column: i for i, column in enumerate(APPLICANT_COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -94,15 +95,26 @@ def proactive_table(proactive: Proactive) -> dict:
 
 
 def application_rows(counts: Mapping[tuple[str, str], int]) -> dict[str, list[int]]:
-    unknown = {row for row, _ in counts} - set(COUNTED_ROWS)
+    # One pass over the counts into a row of applicant columns each: a report has a few
+    # dozen counts and 1,000 reports are built at once.
+    counted = {row: [0] * len(APPLICANT_COLUMNS) for row in COUNTED_ROWS}
+    unknown = set()
+    for (row, column), n in counts.items():
+        values = counted.get(row)
+        if values is None:
+            unknown.add(row)
+            continue
+        i = _APPLICANT_INDEX.get(column)
+        if i is not None:
+            values[i] += n
     if unknown:
         raise ValueError(f"not a counted 表三 row: {sorted(unknown)}")
     rows: dict[str, list[int]] = {}
     for row in ROWS_2021:
         if row == "total_processed":
-            values = [sum(counts.get((leaf, c), 0) for leaf in OUTCOME_ROWS_2021) for c in APPLICANT_COLUMNS]
+            values = [sum(column) for column in zip(*(counted[leaf] for leaf in OUTCOME_ROWS_2021), strict=True)]
         else:
-            values = [counts.get((row, c), 0) for c in APPLICANT_COLUMNS]
+            values = counted[row]
         rows[row] = values + [sum(values)]
     return rows
 

@@ -78,12 +78,12 @@ class YearCounts:
         self._everything = roots is None
         self.per_agency: dict[int, AgencyCounts] = defaultdict(AgencyCounts)
         self.figures = {}
+        self._totals: dict[int, AgencyCounts] | None = None
         self._count_applications()
         self._count_appeals()
-        self._count_documents()
+        self._count_items(published=facts)
         if facts:
             self.figures = {f.agency_id: f for f in self._filter(ExternalFigures.objects.filter(year=year))}
-            self._count_items()
             self._count_fees()
 
     def _filter(self, queryset, field_name: str = "agency_id"):
@@ -111,19 +111,22 @@ class YearCounts:
             closed=Count("id", filter=closed_in_year),
             # 按时办结: closed by the due date in force then.
             on_time=Count("id", filter=closed_in_year & (Q(due_on__isnull=True) | Q(closed_on__lte=F("due_on")))),
-        ).order_by()
-        for r in rows:
-            counts = self.per_agency[r["agency_id"]]
-            column = r["applicant_type"]
-            for row in ("new_received", "carried_over", "carried_forward"):
-                if r[row]:
-                    key = (row, column)
-                    counts.applications[key] = counts.applications.get(key, 0) + r[row]
+        ).order_by().values_list(
+            "agency_id", "applicant_type", "row", "new_received", "carried_over", "carried_forward", "closed", "on_time"
+        )
+        per_agency = self.per_agency
+        for agency_id, column, row, new_received, carried_over, carried_forward, closed, on_time in rows:
+            counts = per_agency[agency_id]
+            applications = counts.applications
+            for key, n in ((("new_received", column), new_received), (("carried_over", column), carried_over),
+                           (("carried_forward", column), carried_forward)):
+                if n:
+                    applications[key] = applications.get(key, 0) + n
             # An application closed without an outcome has no row to count in; leaving
             # it out makes C1 show the gap rather than hiding it in 其他.
-            if r["row"] and r["closed"]:
-                counts.applications[(r["row"], column)] = r["closed"]
-            counts.processed_on_time += r["on_time"]
+            if row and closed:
+                applications[(row, column)] = closed
+            counts.processed_on_time += on_time
 
     def _count_appeals(self) -> None:
         # 表四: a case counts in the year it is filed and in the year it is decided; by its
@@ -134,13 +137,16 @@ class YearCounts:
         ))
         rows = cases.annotate(
             column=Case(When(decided_on__lte=last, then=F("result")), default=Value("pending"), output_field=CharField())
-        ).values("agency_id", "kind", "column").annotate(n=Count("id")).order_by()
-        for r in rows:
-            self.per_agency[r["agency_id"]].appeals[(r["kind"], r["column"])] = r["n"]
+        ).values("agency_id", "kind", "column").annotate(n=Count("id")).order_by().values_list(
+            "agency_id", "kind", "column", "n")
+        per_agency = self.per_agency
+        for agency_id, kind, column, n in rows:
+            per_agency[agency_id].appeals[(kind, column)] = n
 
-    def _count_documents(self) -> None:
+    def _count_items(self, *, published: bool) -> None:
         # 表二 规章 / 规范性文件: the same conditions as publishing.statistics.table_two_counts
-        # (tested equal), grouped by agency so that all agencies take one query.
+        # (tested equal), grouped by agency so that all agencies take one query. The items
+        # published in the year (for the text) are counted in the same pass over the table.
         first, last = self.first, self.last
         out_of_force = Q(validity__in=(Validity.EXPIRED, Validity.REPEALED))
         conditions = {
@@ -148,23 +154,24 @@ class YearCounts:
             "repealed": out_of_force & Q(validity_changed_on__gte=first, validity_changed_on__lte=last),
             "in_force": Q(issued_on__lte=last) & (~out_of_force | Q(validity_changed_on__gt=last)),
         }
-        items = self._filter(InformationItem.objects.filter(
-            status=ItemStatus.PUBLISHED, doc_kind__in=(DocKind.RULE, DocKind.NORMATIVE)
-        ))
-        rows = items.values("agency_id", "doc_kind").annotate(
-            **{name: Count("id", filter=condition) for name, condition in conditions.items()}
-        ).order_by()
-        for r in rows:
-            documents = self.per_agency[r["agency_id"]].documents
-            for name in conditions:
-                documents[(_DOC_KEYS[r["doc_kind"]], name)] = r[name]
-
-    def _count_items(self) -> None:
-        items = self._filter(InformationItem.objects.filter(
-            status=ItemStatus.PUBLISHED, published_on__gte=self.first, published_on__lte=self.last
-        ))
-        for r in items.values("agency_id").annotate(n=Count("id")).order_by():
-            self.per_agency[r["agency_id"]].items_published = r["n"]
+        documents = Q(doc_kind__in=(DocKind.RULE, DocKind.NORMATIVE))
+        published_in_year = Q(published_on__gte=first, published_on__lte=last)
+        wanted = documents | published_in_year if published else documents
+        counts = {
+            f"{kind}__{name}": Count("id", filter=Q(doc_kind=kind) & condition)
+            for kind in _DOC_KEYS for name, condition in conditions.items()
+        }
+        if published:
+            counts["published"] = Count("id", filter=published_in_year)
+        items = self._filter(InformationItem.objects.filter(status=ItemStatus.PUBLISHED)).filter(wanted)
+        names = list(counts)
+        keys = [(_DOC_KEYS[name.split("__")[0]], name.split("__")[1]) for name in names if name != "published"]
+        rows = items.values("agency_id").annotate(**counts).order_by().values_list("agency_id", *names)
+        for agency_id, *values in rows:
+            agency_counts = self.per_agency[agency_id]
+            agency_counts.documents.update(zip(keys, values[:len(keys)], strict=True))
+            if published:
+                agency_counts.items_published = values[-1]
 
     def _count_fees(self) -> None:
         # 六: information processing fees actually paid in the year (国办函〔2020〕109号).
@@ -189,27 +196,46 @@ class YearCounts:
 
     def counted(self, agency, scope: str) -> Counted:
         members = self.members(agency, scope)
-        applications: dict = {}
-        appeals: dict = {}
-        documents: dict = {}
-        on_time = items = 0
-        fees = Decimal(0)
-        for member in members:
-            counts = self.per_agency.get(member.pk)
-            if counts is None:
-                continue
-            add_counts(applications, counts.applications)
-            add_counts(appeals, counts.appeals)
-            add_counts(documents, counts.documents)
-            on_time += counts.processed_on_time
-            items += counts.items_published
-            fees += counts.fees_collected_yuan
+        if scope == Scope.OWN:
+            totals = self.per_agency.get(agency.pk) if members else None
+        elif members and members[0].pk == agency.pk:
+            totals = self._subtree_totals().get(agency.pk)
+        else:  # an agency outside the list: sum what is under it
+            totals = AgencyCounts()
+            for member in members:
+                if member.pk in self.per_agency:
+                    _add_agency_counts(totals, self.per_agency[member.pk])
+        totals = totals or AgencyCounts()
+        documents = totals.documents
         proactive = Proactive(
             documents={kind: tuple(documents.get((kind, n), 0) for n in ("issued", "repealed", "in_force"))
                        for kind in _DOC_KEYS.values()},
             **self._figures(agency, scope, members),
         )
-        return Counted(proactive, applications, appeals, on_time, items, fees)
+        return Counted(proactive, dict(totals.applications), dict(totals.appeals), totals.processed_on_time,
+                       totals.items_published, totals.fees_collected_yuan)
+
+    def _subtree_totals(self) -> dict[int, AgencyCounts]:
+        """agency id → the counts of it and everything under it, for all agencies at once:
+        each agency's total is added into its parent's, deepest first."""
+        if self._totals is None:
+            by_path = {a.path: a.pk for a in self.agencies}
+            totals: dict[int, AgencyCounts] = {}
+            for agency in reversed(self.agencies):  # sorted by path: children after parents
+                total = totals.get(agency.pk)
+                if total is None:
+                    total = totals[agency.pk] = AgencyCounts()
+                own = self.per_agency.get(agency.pk)
+                if own is not None:
+                    _add_agency_counts(total, own)
+                parent_id = by_path.get(agency.path[:agency.path.rstrip("/").rfind("/") + 1])
+                if parent_id is not None:
+                    parent = totals.get(parent_id)
+                    if parent is None:
+                        parent = totals[parent_id] = AgencyCounts()
+                    _add_agency_counts(parent, total)
+            self._totals = totals
+        return self._totals
 
     def _figures(self, agency, scope: str, members: list) -> dict:
         """表二's figures from other systems. A row that already covers a subtree is taken
@@ -236,3 +262,12 @@ class YearCounts:
             values[kind] = sum(entered) if entered else None
         values["fees_10k_yuan"] = sum_amounts(f.fees_10k_yuan for f in taken)
         return values
+
+
+def _add_agency_counts(into: AgencyCounts, counts: AgencyCounts) -> None:
+    add_counts(into.applications, counts.applications)
+    add_counts(into.appeals, counts.appeals)
+    add_counts(into.documents, counts.documents)
+    into.processed_on_time += counts.processed_on_time
+    into.items_published += counts.items_published
+    into.fees_collected_yuan += counts.fees_collected_yuan
