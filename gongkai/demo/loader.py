@@ -11,6 +11,7 @@ from django.utils import timezone
 from gongkai.agencies.models import Agency, StaffRole
 from gongkai.demo import county as data
 from gongkai.demo.items import demo_items
+from gongkai.demo.open_cases import load_open_cases
 from gongkai.demo.seed2021 import load_2021_records
 from gongkai.eventlog.models import Event
 from gongkai.publishing.models import (
@@ -50,6 +51,7 @@ def load_demo(*, item_count: int = DEMO_ITEM_COUNT) -> LoadReport:
         # and the report itself published, as the county did, so the 年报 column has it.
         report.applications_created += load_2021_records(county)
         _publish_2021_report(county)
+        report.applications_created += load_open_cases()
     return report
 
 
