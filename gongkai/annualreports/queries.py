@@ -223,23 +223,27 @@ class YearCounts:
 
     def _subtree_totals(self) -> dict[int, AgencyCounts]:
         """agency id → the counts of it and everything under it, for all agencies at once:
-        each agency's total is added into its parent's, deepest first."""
+        each agency's total is added into its parent's, deepest first. An agency with
+        nothing under it has its own counts as its total (shared, not copied)."""
         if self._totals is None:
             by_path = {a.path: a.pk for a in self.agencies}
+            under: dict[int, AgencyCounts] = {}  # the sums of the children's totals
             totals: dict[int, AgencyCounts] = {}
             for agency in reversed(self.agencies):  # sorted by path: children after parents
-                total = totals.get(agency.pk)
-                if total is None:
-                    total = totals[agency.pk] = AgencyCounts()
                 own = self.per_agency.get(agency.pk)
-                if own is not None:
+                total = under.get(agency.pk)
+                if total is None:
+                    total = own
+                elif own is not None:
                     _add_agency_counts(total, own)
+                if total is None:
+                    continue
+                totals[agency.pk] = total
                 parent_id = by_path.get(agency.path[:agency.path.rstrip("/").rfind("/") + 1])
                 if parent_id is not None:
-                    parent = totals.get(parent_id)
-                    if parent is None:
-                        parent = totals[parent_id] = AgencyCounts()
-                    _add_agency_counts(parent, total)
+                    if parent_id not in under:
+                        under[parent_id] = AgencyCounts()
+                    _add_agency_counts(under[parent_id], total)
             self._totals = totals
         return self._totals
 
