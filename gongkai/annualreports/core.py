@@ -44,6 +44,7 @@ from gongkai.reportcheck.vocabulary import (
 # The rows counted from the records; the others (total_processed) are sums.
 COUNTED_ROWS: tuple[str, ...] = ("new_received", "carried_over", *OUTCOME_ROWS_2021, "carried_forward")
 _APPLICANT_INDEX = {column: i for i, column in enumerate(APPLICANT_COLUMNS)}
+_OUTCOME_ROWS = frozenset(OUTCOME_ROWS_2021)
 
 
 @dataclass(frozen=True)
@@ -97,26 +98,24 @@ def proactive_table(proactive: Proactive) -> dict:
 def application_rows(counts: Mapping[tuple[str, str], int]) -> dict[str, list[int]]:
     # One pass over the counts into a row of applicant columns each: a report has a few
     # dozen counts and 1,000 reports are built at once.
-    counted = {row: [0] * len(APPLICANT_COLUMNS) for row in COUNTED_ROWS}
+    counted = {row: [0] * len(APPLICANT_COLUMNS) for row in ROWS_2021}
+    processed = counted["total_processed"]
     unknown = set()
     for (row, column), n in counts.items():
         values = counted.get(row)
-        if values is None:
+        if values is None or values is processed:
             unknown.add(row)
             continue
         i = _APPLICANT_INDEX.get(column)
         if i is not None:
             values[i] += n
+            if row in _OUTCOME_ROWS:
+                processed[i] += n
     if unknown:
         raise ValueError(f"not a counted 表三 row: {sorted(unknown)}")
-    rows: dict[str, list[int]] = {}
-    for row in ROWS_2021:
-        if row == "total_processed":
-            values = [sum(column) for column in zip(*(counted[leaf] for leaf in OUTCOME_ROWS_2021), strict=True)]
-        else:
-            values = counted[row]
-        rows[row] = values + [sum(values)]
-    return rows
+    for values in counted.values():
+        values.append(sum(values))
+    return counted
 
 
 def appeal_table(counts: Mapping[tuple[str, str], int]) -> dict[str, dict[str, int]]:
