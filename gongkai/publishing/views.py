@@ -166,69 +166,62 @@ def item_step(request, pk, step):
     return redirect("publishing:detail", pk=item.pk)
 
 
+def _form_step(request, item, form, form_name, perform, done):
+    """The glue of a workflow form: valid → run the action → back to the item; a refusal
+    or invalid input → the item page again, with the message next to the form."""
+    if form.is_valid():
+        try:
+            perform(form.cleaned_data)
+        except actions.PublishingError as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, done)
+            return redirect("publishing:detail", pk=item.pk)
+    return _render_detail(request, item, **{form_name: form})
+
+
 @require_POST
 @staff_required
 def item_return(request, pk):
     item = get_item_for_staff(request.user, pk, action="return")
-    form = ReasonForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.do_return_item(item, form.cleaned_data["reason"], acting_user=request.user)
-        except actions.PublishingError as refusal:
-            form.add_refusal(refusal)
-        else:
-            messages.success(request, "已退回经办人。")
-            return redirect("publishing:detail", pk=item.pk)
-    return _render_detail(request, item, return_form=form)
+    return _form_step(
+        request, item, ReasonForm(request.POST), "return_form",
+        lambda data: actions.do_return_item(item, data["reason"], acting_user=request.user),
+        "已退回经办人。",
+    )
 
 
 @require_POST
 @staff_required
 def item_withdraw(request, pk):
     item = get_item_for_staff(request.user, pk, action="withdraw")
-    form = WithdrawForm(request.POST, prefix="withdraw")
-    if form.is_valid():
-        try:
-            actions.do_withdraw_item(item, form.cleaned_data["reason"], acting_user=request.user)
-        except actions.PublishingError as refusal:
-            form.add_refusal(refusal)
-        else:
-            messages.success(request, "已撤回。")
-            return redirect("publishing:detail", pk=item.pk)
-    return _render_detail(request, item, withdraw_form=form)
+    return _form_step(
+        request, item, WithdrawForm(request.POST, prefix="withdraw"), "withdraw_form",
+        lambda data: actions.do_withdraw_item(item, data["reason"], acting_user=request.user),
+        "已撤回。",
+    )
 
 
 @require_POST
 @staff_required
 def item_validity(request, pk):
     item = get_item_for_staff(request.user, pk, action="validity")
-    form = ValidityForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.do_change_validity(item, form.cleaned_data["validity"], form.cleaned_data["on"],
-                                       acting_user=request.user)
-        except actions.PublishingError as refusal:
-            form.add_refusal(refusal)
-        else:
-            messages.success(request, "有效性已更新。")
-            return redirect("publishing:detail", pk=item.pk)
-    return _render_detail(request, item, validity_form=form)
+    return _form_step(
+        request, item, ValidityForm(request.POST), "validity_form",
+        lambda data: actions.do_change_validity(item, data["validity"], data["on"], acting_user=request.user),
+        "有效性已更新。",
+    )
 
 
 @require_POST
 @staff_required
 def attachment_add(request, pk):
     item = get_item_for_staff(request.user, pk, action="attach")
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            actions.do_add_attachment(item, form.cleaned_data["file"], acting_user=request.user)
-        except actions.PublishingError as refusal:
-            form.add_refusal(refusal)
-        else:
-            messages.success(request, "附件已上传。")
-            return redirect("publishing:detail", pk=item.pk)
-    return _render_detail(request, item, attachment_form=form)
+    return _form_step(
+        request, item, AttachmentForm(request.POST, request.FILES), "attachment_form",
+        lambda data: actions.do_add_attachment(item, data["file"], acting_user=request.user),
+        "附件已上传。",
+    )
 
 
 @staff_required
