@@ -46,7 +46,6 @@ def load_demo(*, item_count: int = DEMO_ITEM_COUNT) -> LoadReport:
         if not InformationItem.objects.filter(agency__path__startswith=county.path).exists():
             _load_items(county, item_count, report)
             _load_normative_documents(county, report)
-            _reset_index_counters()
         # The records behind the county's published 2021 report (idempotent on its own),
         # and the report itself published, as the county did, so the 年报 column has it.
         report.applications_created += load_2021_records(county)
@@ -202,33 +201,22 @@ def _normative(county, node, n, issued, repealed):
 
 
 def _save_with_index_numbers(items: list[InformationItem]) -> None:
-    """Give each item the next 索引号 of its agency and year, in publication order, then save."""
-    used: dict[tuple[int, int], int] = {}
-    for item in InformationItem.objects.exclude(index_number=None).values_list("agency_id", "index_number"):
-        agency_id, number = item
-        year, seq = number.rsplit("/", 1)[1].split("-")
-        key = (agency_id, int(year))
-        used[key] = max(used.get(key, 0), int(seq))
+    """Give each item the next 索引号 of its agency and year, in publication order, then save.
+
+    Numbers come from and go back to the IndexCounter rows the publishing workflow uses,
+    so items published later continue each agency's sequence.
+    """
+    last = {(c.agency_id, c.year): c.last for c in IndexCounter.objects.all()}
     for item in sorted(items, key=lambda i: (i.published_on, i.title)):
         key = (item.agency_id, item.published_on.year)
-        used[key] = used.get(key, 0) + 1
-        item.index_number = f"{item.agency.index_prefix}/{key[1]}-{used[key]:05d}"
+        last[key] = last.get(key, 0) + 1
+        item.index_number = f"{item.agency.index_prefix}/{key[1]}-{last[key]:05d}"
     InformationItem.objects.bulk_create(items)
-    saved = InformationItem.objects.filter(index_number__in=[i.index_number for i in items])
+    for (agency_id, year), number in last.items():
+        IndexCounter.objects.update_or_create(agency_id=agency_id, year=year, defaults={"last": number})
     item_type = ContentType.objects.get_for_model(InformationItem)
     Event.objects.bulk_create(
-        Event(actor=None, actor_name="演示数据", subject_type=item_type, subject_id=str(pk), verb="item_imported",
+        Event(actor=None, actor_name="演示数据", subject_type=item_type, subject_id=str(item.pk), verb="item_imported",
               to_state=ItemStatus.PUBLISHED, data={"source": "demo"})
-        for pk in saved.values_list("pk", flat=True)
+        for item in items
     )
-
-
-def _reset_index_counters() -> None:
-    """Make the workflow continue each agency's 索引号 sequence after the imported items."""
-    latest: dict[tuple[int, int], int] = {}
-    for agency_id, number in InformationItem.objects.exclude(index_number=None).values_list("agency_id", "index_number"):
-        year, seq = number.rsplit("/", 1)[1].split("-")
-        key = (agency_id, int(year))
-        latest[key] = max(latest.get(key, 0), int(seq))
-    for (agency_id, year), last in latest.items():
-        IndexCounter.objects.update_or_create(agency_id=agency_id, year=year, defaults={"last": last})
