@@ -102,7 +102,7 @@ def normative_documents(page):
     return row.locator("td.num").all_inner_texts()
 
 
-def test_the_office_checks_acknowledges_and_publishes_last_years_report(browser_page, county, flushable_eventlog):  # noqa: F811  (fixtures imported above)
+def test_the_office_checks_acknowledges_and_publishes_last_years_report(browser_page, county):
     page = browser_page
     year = timezone.localdate().year - 1
     last_years_records(county, year)

@@ -84,7 +84,7 @@ class CasePage:
 
 
 def test_a_citizen_applies_online_and_reads_the_partial_reply_on_the_tracking_page(
-    browser_page, county, flushable_eventlog,  # noqa: F811  (fixtures imported above)
+    browser_page, county,
 ):
     page = browser_page
     today = timezone.localdate()

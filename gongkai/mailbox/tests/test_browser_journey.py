@@ -19,7 +19,7 @@ def log_in(page, username):
     page.wait_for_url(re.compile(r"/staff/"))
 
 
-def test_a_letter_is_written_assigned_answered_approved_and_published(browser_page, county, flushable_eventlog):
+def test_a_letter_is_written_assigned_answered_approved_and_published(browser_page, county):
     page = browser_page
     page.goto("/mailbox/write/")
     page.get_by_label("姓名", exact=True).fill("孙晓东")

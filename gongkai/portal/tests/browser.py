@@ -54,39 +54,9 @@ def chromium():
 @pytest.fixture
 def browser_page(chromium, live_server):
     """A fresh page whose relative URLs go to the live server."""
-    from gongkai.publishing.catalogue import seed_national_catalogue
-    from gongkai.publishing.models import CatalogueNode
 
-    # Live-server tests run without a wrapping transaction, and the flush after an
-    # earlier one can leave the national catalogue (migration data) missing.
-    seed_national_catalogue(CatalogueNode)
     context = chromium.new_context(base_url=live_server.url, locale="zh-CN")
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
     context.close()
-
-
-@pytest.fixture
-def flushable_eventlog(live_server):
-    """Let pytest-django flush the database after a live-server test on SQLite.
-
-    The event log refuses DELETE by trigger (gongkai/eventlog, append-only), and on
-    SQLite Django's flush deletes rows (PostgreSQL truncates, which row triggers do not
-    see). After the test, the trigger is dropped, the test's events are deleted and
-    the trigger is put back exactly as the eventlog migration wrote it.
-    """
-    yield
-    import importlib
-
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        return
-    triggers = importlib.import_module("gongkai.eventlog.migrations.0002_append_only_triggers")
-    with connection.cursor() as cursor:
-        for sql in triggers.SQLITE_REVERSE:
-            cursor.execute(sql)
-        cursor.execute("DELETE FROM eventlog_event")
-        for sql in triggers.SQLITE:
-            cursor.execute(sql)

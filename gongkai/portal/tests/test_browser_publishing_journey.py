@@ -20,7 +20,7 @@ def log_in(page, username):
     page.wait_for_url(re.compile(r"/staff/"))
 
 
-def test_a_clerks_draft_passes_review_and_approval_and_is_public(browser_page, county, flushable_eventlog):
+def test_a_clerks_draft_passes_review_and_approval_and_is_public(browser_page, county):
     page = browser_page
 
     log_in(page, county.clerk.username)
