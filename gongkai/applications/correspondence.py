@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,6 +69,12 @@ def letter_pdf(letter: Letter) -> bytes | None:
     stored["paragraphs"] = tuple(stored["paragraphs"])
     stored["signature"] = tuple(stored["signature"])
     return letters.render_pdf(letters.ComposedLetter(**stored))
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f"attachment; filename={filename}"
+    return response
 
 
 # Which letters package template writes which of our letters (closures are replies

@@ -9,13 +9,13 @@ import uuid
 
 from django.core import signing
 from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from gongkai.applications import actions
-from gongkai.applications.correspondence import format_tracking_code, letter_pdf
+from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
 from gongkai.applications.forms import ApplicationForm, TrackForm
 from gongkai.applications.identifiers import last_digits
 from gongkai.applications.models import (
@@ -110,9 +110,7 @@ def letter_pdf_download(request, token):
     pdf = letter_pdf(letter) if letter is not None else None
     if pdf is None:
         raise Http404("该文书没有 PDF 版本。")
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = "attachment; filename=reply.pdf"
-    return response
+    return pdf_response(pdf, "reply.pdf")
 
 
 def _public_view(application) -> dict:

@@ -28,7 +28,7 @@ from gongkai.applications.access import (
     may_handle,
     may_see_identity,
 )
-from gongkai.applications.correspondence import format_tracking_code, letter_pdf
+from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
 from gongkai.applications.deadlines import remaining_workdays, today
 from gongkai.applications.identifiers import mask_id_number, mask_phone
 from gongkai.applications.models import EVENT_LABELS, OPEN_STATUSES, Status
@@ -148,12 +148,6 @@ def letter_as_pdf(request, pk, letter_pk):
     if pdf is None:
         raise Http404("该文书没有 PDF 版本。")
     return pdf_response(pdf, f"{application.year}-{application.number}-{item.kind}.pdf")
-
-
-def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f"attachment; filename={filename}"
-    return response
 
 
 @staff_required

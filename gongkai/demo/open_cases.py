@@ -2,7 +2,6 @@
 have something to show. Dated from today backwards (a receipt date can never lie in the
 future), so they stay current whenever the demo is loaded; idempotent by key."""
 
-import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -74,9 +73,8 @@ def _staff(agency, role):
 
 
 def _workdays_before(calendar, day, n):
-    while n > 0:
-        day = day - datetime.timedelta(days=1)
-        n -= calendar.is_workday(day)
+    for _ in range(n):
+        day = calendar.previous_workday(day).date
     return day
 
 
