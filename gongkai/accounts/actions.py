@@ -2,6 +2,7 @@
 
 import secrets
 
+from axes.utils import reset as reset_lockouts
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 from django_otp import login as otp_login
@@ -39,13 +40,14 @@ def do_reset_staff_password(user, *, acting_user) -> str:
     """A new random password for `user`, shown once to the office administrator.
 
     Changing the password hash ends the user's other sessions (Django checks the hash
-    stored in each session).
+    stored in each session); a lock-out from earlier wrong guesses is lifted too.
     """
     password = secrets.token_urlsafe(12)
     validate_password(password, user)
     with transaction.atomic():
         user.set_password(password)
         user.save(update_fields=["password"])
+        reset_lockouts(username=user.username)
         record(user, "password_reset", actor=acting_user)
     return password
 

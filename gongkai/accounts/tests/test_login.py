@@ -105,6 +105,19 @@ def test_finding_6_an_office_admin_resets_the_password_of_their_agencies_staff(c
     assert Event.objects.filter(verb="password_reset", subject_id=str(county.clerk.pk), actor=county.office_admin).exists()
 
 
+def test_a_reset_lifts_the_lock_out_of_the_forgotten_password(client, county, settings):
+    from django.test import Client
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _log_in(client, "clerk", "wrong-password")
+    assert _log_in(client, "clerk", "password").status_code == 429
+
+    page = _log_in_staff(Client(), county.office_admin).post(f"/staff/account/staff/{county.clerk.pk}/reset-password/")
+    new_password = page.content.decode().split('<code class="big">')[1].split("</code>")[0]
+
+    assert _log_in(client, "clerk", new_password).status_code == 302
+
+
 def test_finding_6_an_office_admin_cannot_reset_staff_outside_their_agencies(client, county):
     from gongkai.agencies.models import Role
     from gongkai.testing import make_staff

@@ -24,3 +24,4 @@ class Command(BaseCommand):
         self.stdout.write(f"演示登录（密码均为 {data.DEMO_PASSWORD}），登录地址 /staff/login/：")
         for username, full_name, _agency, _roles in data.STAFF:
             self.stdout.write(f"  {username:<18} {full_name}")
+        self.stdout.write("政务公开办管理员和负责人首次登录时须用手机验证器（TOTP）扫码绑定，之后每次登录输入验证码。")
