@@ -10,14 +10,10 @@
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, AgencyKind, Role, StaffRole
-
-# The specification folder lies beside the checkout (../shared), in CI as here.
-SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
 
 @dataclass
