@@ -16,6 +16,7 @@ from gongkai.annualreports.actions import do_import_previous_report
 from gongkai.annualreports.core import Proactive, ReportInputs, build_report
 from gongkai.applications import actions
 from gongkai.testing import answer_application
+from gongkai.portal.tests.browser import log_in
 
 # A live-server test: the root conftest puts back the migrations' data after its flush.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,15 +44,6 @@ NARRATIVE = {
 }
 
 
-
-
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("password")
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/staff/"))
 
 
 def field_label(text):
