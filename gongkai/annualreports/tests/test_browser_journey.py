@@ -15,8 +15,8 @@ from django.utils import timezone
 from gongkai.annualreports.actions import do_import_previous_report
 from gongkai.annualreports.core import Proactive, ReportInputs, build_report
 from gongkai.applications import actions
-from gongkai.testing import answer_application
 from gongkai.portal.tests.browser import log_in
+from gongkai.testing import answer_application
 
 # A live-server test: the root conftest puts back the migrations' data after its flush.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
