@@ -10,14 +10,10 @@
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, AgencyKind, Role, StaffRole
-
-# The specification folder lies beside the checkout (../shared), in CI as here.
-SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
 
 @dataclass
@@ -67,6 +63,15 @@ def make_county() -> County:
     )
 
 
+def answer_application(application, county: County, on, outcome="granted", **decision):
+    """Take a case to a signed reply the way the rules want it: the clerk decides, a
+    disclosing reply passes the reviewer's 保密审查, the approver signs (three people)."""
+    from gongkai.applications import actions
+
+    application = actions.do_decide_application(application, outcome=outcome, acting_user=county.clerk, **decision)
+    if actions.reply_needs_review(application):
+        application = actions.do_review_reply(application, passed=True, acting_user=county.reviewer)
+    return actions.do_sign_reply(application, on=on, acting_user=county.approver)
 def verify_second_factor(client, user):
     """What the staff member's phone does at log-in: a confirmed TOTP device for `user`
     and this client's session marked verified with it (django-otp's session key), as
