@@ -24,6 +24,13 @@ def _fast_and_isolated(settings, tmp_path):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # The captcha accepts "PASSED" (tests type it as a person would type the letters);
+    # rate-limit counters start from zero in every test.
+    settings.CAPTCHA_TEST_MODE = True
+    settings.PERSONAL_DATA_KEYS = ["6U0q0-GqkJ-TQ8kbs2bbTGuvpX5xr1UJtsmZmkeuqwE="]
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.db.models import Q
 
 from gongkai.applications.clock import ClockEventKind
 from gongkai.applications.fees import FeeBasis
+from gongkai.personaldata.encryption import proof_storage
 from gongkai.reportcheck.vocabulary import (
     APPLICANT_COLUMNS,
     COLUMN_LABELS,
@@ -198,7 +199,9 @@ class Application(models.Model):
     email = models.EmailField("电子邮箱", blank=True)
     # Who the applicant is across applications (fees per month, repeats).
     applicant_key = models.CharField(max_length=140, db_index=True, editable=False)
-    proof_of_identity = models.FileField("身份证明", upload_to="applications/proofs/%Y/%m/", blank=True)
+    # Encrypted at rest (gongkai/personaldata/encryption.py), stored under a generated name.
+    proof_of_identity = models.FileField("身份证明", upload_to="applications/proofs/%Y/%m/", blank=True,
+                                         storage=proof_storage)
 
     description = models.TextField("所需政府信息的名称、文号或其他特征性描述")
     form_wanted = models.CharField("获取信息的载体形式", max_length=16, choices=FormWanted.choices)

@@ -1,0 +1,98 @@
+"""Proof-of-identity scans encrypted at rest (个人信息保护法第五十一条: encryption of
+sensitive personal information; an ID card scan is sensitive under 第二十八条).
+
+The keys are Fernet keys (AES-128-CBC + HMAC-SHA256) from the environment,
+`PERSONAL_DATA_KEYS`, comma-separated, newest first: files are written with the first
+and read with any (MultiFernet), so a key is rotated by putting a new one in front
+and running `gongkai personal-data rotate-key`, which rewrites every file under the
+newest key; the old key can then be removed.
+
+Without the setting (a laptop's `make run`), a key is generated once into
+VAR_DIR/personal-data.key, readable by its owner only.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+
+_TOKEN_PREFIX = b"gAAAAA"  # every Fernet token starts with version byte 0x80, base64
+
+
+def keys() -> list[bytes]:
+    configured = [k.strip() for k in settings.PERSONAL_DATA_KEYS if k.strip()]
+    if configured:
+        return [k.encode() for k in configured]
+    return [_local_key()]
+
+
+def _local_key() -> bytes:
+    path = Path(settings.VAR_DIR) / "personal-data.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(Fernet.generate_key())
+    return path.read_bytes().strip()
+
+
+def fernet() -> MultiFernet:
+    return MultiFernet([Fernet(key) for key in keys()])
+
+
+def encrypt(data: bytes) -> bytes:
+    return fernet().encrypt(data)
+
+
+def decrypt(data: bytes) -> bytes:
+    """Plain bytes of a stored file; a file stored before encryption came in is read as
+    it is (`rotate-key` encrypts those too)."""
+    if not data.startswith(_TOKEN_PREFIX):
+        return data
+    return fernet().decrypt(data)
+
+
+class EncryptedStorage(FileSystemStorage):
+    """Files encrypted on the way to disk and decrypted on the way back."""
+
+    def _save(self, name, content):
+        content.seek(0)
+        return super()._save(name, ContentFile(encrypt(content.read())))
+
+    def _open(self, name, mode="rb"):
+        with super()._open(name, "rb") as handle:
+            raw = handle.read()
+        return ContentFile(decrypt(raw), name=name)
+
+    def size(self, name):
+        with self._open(name) as handle:
+            return handle.size
+
+    def rotate(self, name) -> bool:
+        """Rewrite one file under the newest key; True when it changed."""
+        path = Path(self.path(name))
+        raw = path.read_bytes()
+        if raw.startswith(_TOKEN_PREFIX):
+            rotated = fernet().rotate(raw)
+        else:
+            rotated = encrypt(raw)
+        if rotated == raw:
+            return False
+        temporary = path.with_name(path.name + ".rotating")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(rotated)
+        os.replace(temporary, path)
+        return True
+
+
+def proof_storage() -> EncryptedStorage:
+    return EncryptedStorage()
+
+
+__all__ = ["EncryptedStorage", "InvalidToken", "decrypt", "encrypt", "proof_storage"]
