@@ -41,7 +41,11 @@ def write(request):
         return throttling.refused(request)
     form = WriteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        letter = do_submit_letter(NewLetter(**form.cleaned_data))
+        data = form.cleaned_data
+        letter = do_submit_letter(NewLetter(
+            writer_name=data["writer_name"], contact=data["contact"], subject=data["subject"], text=data["text"],
+            agrees_to_publish=data["agrees_to_publish"],
+        ))
         request.session["mailbox_sent"] = letter.tracking_code
         return redirect("mailbox_public:sent")
     return render(request, "mailbox/write.html", {"form": form})
