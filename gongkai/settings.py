@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ?q=%00 and the like: a Chinese 400, never a database error (gongkai/nulbytes.py).
+    "gongkai.nulbytes.RefuseNulMiddleware",
     # Static files from the app server itself: intranets have no CDN, and one process
     # serving them keeps `make run` to a single command.
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -67,7 +67,7 @@ def agency_office(request, code, kind):
 
 
 @require_GET
-@shared_for_anonymous
+@shared_for_anonymous(params=("agency", "node", "topic", "year", "validity", "after", "before"))
 def item_list(request):
     local_node = _local_node(request.GET.get("node"))
     form = ItemFilterForm(request.GET, local_node=local_node)
@@ -149,7 +149,7 @@ def attachment(request, item_pk, pk):
 
 
 @require_GET
-@shared_for_anonymous
+@shared_for_anonymous(params=("q", "order", "page"))
 def search(request):
     try:
         page = int(request.GET.get("page", "1"))

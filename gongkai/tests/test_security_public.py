@@ -300,3 +300,76 @@ def test_finding_8_uploads_the_orphan_command_finds_and_removes_unreferenced_fil
     assert "killed-upload.pdf" in capsys.readouterr().out and orphan.exists()
     call_command("media", "orphans", "--delete", "--min-age", "0")
     assert not orphan.exists() and os.path.exists(kept.file.path)
+
+
+# --- finding 12: the smaller ones -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url,staff", [
+    ("/search/", False), ("/mailbox/", False), ("/services/", False), ("/api/v1/items", False),
+    ("/staff/publishing/", True),
+])
+def test_finding_12_nul_in_the_query_is_a_clear_400_not_a_500(client, county, url, staff):
+    """A 500 on PostgreSQL before (NUL cannot reach a text filter); run under
+    DATABASE_URL=postgres://… to see it there."""
+    if staff:
+        client.force_login(county.clerk)
+    response = client.get(url, {"q": "学校\x00"})
+    assert response.status_code == 400
+    assert "无效字符" in response.content.decode()
+
+
+def test_finding_12_the_idempotency_key_is_tied_to_the_session(client, county):
+    from django.test import Client
+
+    assert client.post(reverse("applications_public:apply"), application_form(county, 1)).status_code == 302
+    mine = Application.objects.get()
+    stranger = Client()
+    response = stranger.post(reverse("applications_public:apply"), application_form(county, 1, **person(7)))
+    page = stranger.get(response.url).content.decode() if response.status_code == 302 else ""
+    assert mine.tracking_code[:4] not in page and mine.reference not in page
+    # The same browser pressing submit twice still makes one application.
+    client.post(reverse("applications_public:apply"), application_form(county, 1))
+    assert Application.objects.filter(id_number=mine.id_number).count() == 1
+
+
+def test_finding_12_the_sanitiser_keeps_only_same_site_images(settings):
+    from gongkai.publishing.sanitize import clean_html
+
+    settings.SITE_ROOT = "https://gongkai.jiaxian.gov.cn"
+    html = clean_html('<p><img src="https://tracker.example/p.gif?u=1" alt="图"><img src="//tracker.example/x.gif">'
+                      '<img src="/media/a.png" alt="本站"><img src="https://gongkai.jiaxian.gov.cn/b.png"></p>')
+    assert "tracker.example" not in html
+    assert 'src="/media/a.png"' in html and 'src="https://gongkai.jiaxian.gov.cn/b.png"' in html
+
+
+def test_finding_12_public_attachments_are_revalidated_not_cached_public(client, county):
+    from gongkai.publishing.models import Attachment, ItemStatus
+
+    item = draft_item(county)
+    attachment = do_add_attachment(item, SimpleUploadedFile("a.pdf", PDF_BYTES), acting_user=county.clerk)
+    type(item).objects.filter(pk=item.pk).update(status=ItemStatus.PUBLISHED)
+    response = client.get(reverse("portal:attachment", args=[item.pk, attachment.pk]))
+    assert response.status_code == 200
+    assert "public" not in response["Cache-Control"] and "no-cache" in response["Cache-Control"]
+    type(item).objects.filter(pk=item.pk).update(status=ItemStatus.WITHDRAWN)
+    assert client.get(reverse("portal:attachment", args=[item.pk, attachment.pk])).status_code == 404
+    assert Attachment.objects.filter(pk=attachment.pk).exists()
+
+
+def test_finding_12_the_page_cache_key_is_normalised_and_bounded(client, db, settings):
+    from django.core.cache import cache
+
+    settings.PORTAL_PAGE_SECONDS = 30
+    cache.clear()
+
+    def stored():
+        return len([k for k in getattr(cache, "_cache", {}) if "portal:page" in str(k)])
+
+    client.get("/search/", {"q": "学校", "order": "newest"})
+    client.get("/search/", {"order": "newest", "q": "学校"})  # same page, other order of parameters
+    assert stored() == 1
+    for n in range(20):
+        client.get("/search/", {"q": "学校", "junk": str(n)})  # a bot's cache-busting parameters
+    client.get("/search/", {"q": "学" * 500})
+    assert stored() == 1
