@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai import uploads
 from gongkai.agencies.access import staff_required
 from gongkai.agencies.models import Role
 from gongkai.applications import actions, forms
@@ -34,6 +35,7 @@ from gongkai.applications.identifiers import mask_id_number, mask_phone
 from gongkai.applications.models import EVENT_LABELS, OPEN_STATUSES, Status
 from gongkai.applications.repeats import conversion_candidates
 from gongkai.eventlog.log import history
+from gongkai.personaldata import viewing
 
 DUE_SOON_WORKDAYS = 3
 
@@ -104,6 +106,8 @@ def case(request, pk):
 
 def _case_context(user, application, failed=None) -> dict:
     full = may_see_identity(user, application)
+    if full and application.id_number:
+        viewing.do_record_personal_data_view(application, viewing.IDENTITY_VIEWED, acting_user=user)
     handles = may_handle(user, application.agency)
     return {
         "application": application,
@@ -114,7 +118,7 @@ def _case_context(user, application, failed=None) -> dict:
         "remaining": remaining_workdays(application.due_on) if application.due_on and application.is_open else None,
         "events": [
             (e, EVENT_LABELS.get(e.verb, e.verb), Status(e.to_state).label if e.to_state in Status.values else "")
-            for e in history(application)
+            for e in history(application).exclude(verb__in=viewing.LABELS)
         ],
         "action_forms": _action_forms(user, application, failed) if handles else [],
         "open_action": failed.prefix if failed is not None else "",
@@ -126,7 +130,12 @@ def proof(request, pk):
     application = get_application_for_staff(request.user, pk, action=Action.HANDLE)
     if not application.proof_of_identity:
         raise Http404("没有上传身份证明。")
-    return FileResponse(application.proof_of_identity.open("rb"), as_attachment=True)
+    viewing.do_record_personal_data_view(application, viewing.PROOF_VIEWED, acting_user=request.user)
+    kind = uploads.kind_of_stored(application.proof_of_identity.name)
+    return uploads.download_response(
+        application.proof_of_identity, content_type=kind.content_type if kind else "",
+        filename=f"{application.reference}-身份证明.{kind.extension if kind else 'bin'}",
+    )
 
 
 @staff_required

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import require_office_admin
+from gongkai.applications.models import Application
+from gongkai.personaldata.viewing import recent_views
 from gongkai.supervision import actions, findings
 from gongkai.supervision.access import get_agency_for_office, supervised_agencies
 from gongkai.supervision.chart import Series, line_chart
@@ -36,6 +38,7 @@ def overview(request):
         "thresholds": ctx.thresholds,
         "trend": trend,
         "chart": chart,
+        "personal_data_views": recent_views(Application.objects.filter(agency__in=agencies), limit=50),
     })
 
 
