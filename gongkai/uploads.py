@@ -120,6 +120,16 @@ def check_upload(upload, kinds: Iterable[FileKind], *, max_bytes: int | None = N
     return check_bytes(data, kinds, name=getattr(upload, "name", ""), what=what)
 
 
+def check_table(upload, *, max_bytes: int | None = None, what: str = "表格文件") -> CheckedFile:
+    """A spreadsheet import: XLSX or CSV by content, and named as what it is (the
+    importers read a table by its extension)."""
+    checked = check_upload(upload, TABLE_KINDS, max_bytes=max_bytes, what=what)
+    if not upload.name.lower().endswith(f".{checked.extension}"):
+        raise UploadRefused(f"{what}“{_shown_name(upload.name)}”的内容是 {checked.kind.label}，"
+                            f"但文件名不是 .{checked.extension}，请改正文件名后再导入。")
+    return checked
+
+
 def check_bytes(data: bytes, kinds: Iterable[FileKind], *, name: str = "", what: str = "文件") -> CheckedFile:
     kinds = tuple(kinds)
     shown = _shown_name(name)

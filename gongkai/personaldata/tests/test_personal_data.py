@@ -127,3 +127,16 @@ def test_personal_data_the_console_mail_backend_masks_addresses(settings, capsys
     backend.send_messages([message])
     printed = backend.stream.getvalue()
     assert "zhangsan@example.com" not in printed and "z***@example.com" in printed
+    assert "11010519491231002X" not in printed and "13812345678" not in printed and "138****5678" in printed
+
+
+def test_personal_data_production_refuses_to_start_without_keys_or_shared_cache(settings):
+    from gongkai.personaldata.apps import production_checks
+
+    settings.PRODUCTION = False
+    settings.PERSONAL_DATA_KEYS, settings.REDIS_URL = [], ""
+    assert production_checks() == []
+    settings.PRODUCTION = True
+    assert [c.id for c in production_checks()] == ["gongkai.personaldata.E001", "gongkai.personaldata.E002"]
+    settings.PERSONAL_DATA_KEYS, settings.REDIS_URL = ["k"], "redis://127.0.0.1:6379/5"
+    assert production_checks() == []
