@@ -19,7 +19,7 @@ from pathlib import Path
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import Storage, default_storage
 
 _TOKEN_PREFIX = b"gAAAAA"  # every Fernet token starts with version byte 0x80, base64
 
@@ -57,37 +57,51 @@ def decrypt(data: bytes) -> bytes:
     return fernet().decrypt(data)
 
 
-class EncryptedStorage(FileSystemStorage):
-    """Files encrypted on the way to disk and decrypted on the way back."""
+class EncryptedStorage(Storage):
+    """The default storage (local disk, or whatever STORAGES names), with files
+    encrypted on the way in and decrypted on the way out. No URL: a scan is only ever
+    served through the staff view that records who looked at it."""
+
+    @property
+    def inner(self) -> Storage:
+        return default_storage
 
     def _save(self, name, content):
         content.seek(0)
-        return super()._save(name, ContentFile(encrypt(content.read())))
+        return self.inner.save(name, ContentFile(encrypt(content.read())))
 
     def _open(self, name, mode="rb"):
-        with super()._open(name, "rb") as handle:
+        with self.inner.open(name, "rb") as handle:
             raw = handle.read()
         return ContentFile(decrypt(raw), name=name)
+
+    def delete(self, name):
+        self.inner.delete(name)
+
+    def exists(self, name):
+        return self.inner.exists(name)
 
     def size(self, name):
         with self._open(name) as handle:
             return handle.size
 
+    def path(self, name):
+        return self.inner.path(name)
+
+    def url(self, name):
+        raise ValueError("身份证明不提供直接链接，只能通过工作人员页面查看。")
+
     def rotate(self, name) -> bool:
         """Rewrite one file under the newest key; True when it changed."""
-        path = Path(self.path(name))
-        raw = path.read_bytes()
-        if raw.startswith(_TOKEN_PREFIX):
-            rotated = fernet().rotate(raw)
-        else:
-            rotated = encrypt(raw)
+        with self.inner.open(name, "rb") as handle:
+            raw = handle.read()
+        rotated = fernet().rotate(raw) if raw.startswith(_TOKEN_PREFIX) else encrypt(raw)
         if rotated == raw:
             return False
-        temporary = path.with_name(path.name + ".rotating")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(rotated)
-        os.replace(temporary, path)
+        self.inner.delete(name)
+        saved = self.inner.save(name, ContentFile(rotated))
+        if saved != name:  # never expected: the name was just freed
+            raise RuntimeError(f"重新加密后文件名变为 {saved}，请检查存储。")
         return True
 
 
