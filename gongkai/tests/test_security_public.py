@@ -93,6 +93,7 @@ def test_finding_5_bots_quota_per_id_number_and_per_phone_per_day(client, county
 def test_finding_5_bots_the_captcha_is_required_on_apply_and_mailbox(client, county):
     page = client.get(reverse("applications_public:apply")).content.decode()
     assert 'name="captcha_1"' in page and "/captcha/image/" in page
+    assert 'alt="验证码图片' in page  # described in Chinese for screen readers
     wrong = client.post(reverse("applications_public:apply"), application_form(county, captcha_1="WRONG"))
     assert "验证码不正确" in wrong.content.decode() and not Application.objects.exists()
     wrong = client.post(reverse("mailbox_public:write"), letter_form(captcha_1="WRONG"))
