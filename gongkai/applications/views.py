@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -145,7 +145,9 @@ def letter(request, pk, letter_pk):
     if item is None:
         raise Http404("没有找到该文书。")
     if item.document:
-        return FileResponse(item.document.open("rb"), as_attachment=True)
+        kind = uploads.kind_of_stored(item.document.name)
+        return uploads.download_response(item.document, content_type=kind.content_type if kind else "",
+                                         filename=item.document.name.rsplit("/", 1)[-1])
     return HttpResponse(f"{item.title}\n\n{item.body}", content_type="text/plain; charset=utf-8")
 
 
