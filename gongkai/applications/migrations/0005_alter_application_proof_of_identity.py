@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0003_letter_composition'),
+        ('applications', '0004_reply_review_and_extension_requests'),
     ]
 
     operations = [
