@@ -137,7 +137,7 @@ class LoginView(auth_views.LoginView):
 
     def post(self, request, *args, **kwargs):
         if limited(request, "login", settings.RATE_LOGIN):
-            return refused(request, "登录尝试过于频繁，请10分钟后再试。")
+            return refused(request, "登录尝试过于频繁，暂时不能登录，请10分钟后再试。")
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
