@@ -374,3 +374,13 @@ def test_finding_12_the_page_cache_key_is_normalised_and_bounded(client, db, set
         client.get("/search/", {"q": "学校", "junk": str(n)})  # a bot's cache-busting parameters
     client.get("/search/", {"q": "学" * 500})
     assert stored() == 1
+
+
+def test_finding_8_uploads_a_spreadsheet_import_is_checked_whole(client, county):
+    client.force_login(county.office_admin)
+    fake = SimpleUploadedFile("办事一本通.xlsx", b"PK\x03\x04 not really a workbook")
+    page = client.post(reverse("services:import"), {"file": fake}).content.decode()
+    assert "不是允许的文件类型" in page or "不是完整有效的" in page
+    binary_csv = SimpleUploadedFile("热线.csv", b"\x00\x01\x02binary")
+    page = client.post(reverse("supervision:hotline_import"), {"file": binary_csv}).content.decode()
+    assert "含有二进制内容" in page
