@@ -128,11 +128,14 @@ EVENT_LABELS = {
     "replied": "签发答复",
     "delivered": "送达",
     "withdrawn": "申请人撤回申请",
+    # 个人信息保护法第四十七条 (gongkai/personaldata/retention.py)
+    "personal_data_purged": "保存期限届满，申请人个人信息已匿名化",
+    "proof_purged": "保存期限届满，身份证明扫描件已删除",
 }
 # Internal steps the public tracking page does not show.
 INTERNAL_EVENTS = (
     "reply_proposed", "reply_reviewed", "reply_review_returned", "reply_returned",
-    "extension_requested", "extension_refused",
+    "extension_requested", "extension_refused", "personal_data_purged", "proof_purged",
 )
 
 # The clock runs (or is paused) in these: received, not yet answered.

@@ -36,7 +36,7 @@ def register(county, **changes):
     )
 
 
-def test_personal_data_purge_is_a_dry_run_unless_told(county):
+def test_personal_data_purge_is_a_dry_run_unless_told(client, county):
     old = register(county)
     Application.objects.filter(pk=old.pk).update(closed_on=dt.date(2010, 1, 5))
     recent = register(county, id_number="", id_type="")
@@ -52,6 +52,9 @@ def test_personal_data_purge_is_a_dry_run_unless_told(county):
     assert not old.proof_of_identity
     assert Event.objects.filter(verb="personal_data_purged", subject_id=str(old.pk)).count() == 1
     assert Event.objects.filter(verb="proof_purged", subject_id=str(old.pk)).count() == 1
+    client.force_login(county.clerk)
+    case = client.get(reverse("applications:case", args=[old.pk])).content.decode()
+    assert "申请人个人信息已匿名化" in case and "11010519491231002X" not in case
     # The recent case keeps its data, but its scan is past the shorter period for scans.
     recent.refresh_from_db()
     assert recent.applicant_name == "张三" and not recent.proof_of_identity
