@@ -5,8 +5,11 @@ no name, number, phone, address or description, only the agency, the register
 number, the status, the dates and the reply.
 """
 
+import hashlib
+import secrets
 import uuid
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.http import Http404
@@ -14,9 +17,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from gongkai import throttling
 from gongkai.applications import actions
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
-from gongkai.applications.forms import ApplicationForm, TrackForm
+from gongkai.applications.forms import PublicApplicationForm, TrackForm
 from gongkai.applications.identifiers import last_digits
 from gongkai.applications.models import (
     EVENT_LABELS,
@@ -32,18 +36,35 @@ TRACK_ATTEMPTS = 20  # per address per 10 minutes: the code and 4 digits are not
 
 @never_cache
 def apply(request):
-    form = ApplicationForm(request.POST or None, request.FILES or None,
-                           initial={"idempotency_key": uuid.uuid4().hex})
+    if request.method == "POST":
+        if throttling.limited(request, "apply", settings.RATE_APPLY):
+            return throttling.refused(request)
+        if not throttling.charge_upload(request):
+            return throttling.refused(request, throttling.UPLOAD_QUOTA_REFUSED)
+    form = PublicApplicationForm(request.POST or None, request.FILES or None,
+                                 initial={"idempotency_key": uuid.uuid4().hex})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        problem = throttling.application_quota_problem(data.get("id_number", ""), data["phone"])
+        if problem:
+            form.add_error(None, problem)
+            return render(request, "applications/apply.html", {"form": form}, status=429)
         application = actions.do_submit_application(
             data["agency"], applicant=form.applicant(), description=data["description"],
             form_wanted=data["form_wanted"], delivery_wanted=data["delivery_wanted"],
-            proof=data["proof"], idempotency_key=data["idempotency_key"],
+            proof=data["proof"], idempotency_key=session_bound_key(request, data["idempotency_key"]),
         )
         request.session["submitted_application"] = application.pk
         return redirect("applications_public:submitted")
     return render(request, "applications/apply.html", {"form": form})
+
+
+def session_bound_key(request, key: str) -> str:
+    """The form's idempotency key bound to this browser's session: a double click gives
+    one application, but a key copied from someone else's form is a different key here,
+    so it can never bring up their application and its tracking code."""
+    salt = request.session.setdefault("apply_key_salt", secrets.token_hex(16))
+    return hashlib.sha256(f"{salt}:{key}".encode()).hexdigest()
 
 
 @never_cache
