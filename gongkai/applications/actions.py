@@ -19,15 +19,17 @@ from django.utils import timezone
 
 from gongkai.applications import clock, deadlines, fees, letters
 from gongkai.applications.access import may_approve, may_handle
-from gongkai.applications.correspondence import email_applicant, store_letter
+from gongkai.applications.correspondence import email_applicant, email_handlers, store_letter
 from gongkai.applications.models import (
     CLOCK_STATUSES,
     OPEN_STATUSES,
     Application,
+    AnswerFile,
     ApplicationCounter,
     Channel,
     ClockEvent,
     Consultation,
+    CorrectionAnswer,
     ConsultationResult,
     Delivery,
     FeeNotice,
@@ -59,6 +61,11 @@ LAPSE_OUTCOMES = (Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE)
 REASONS_REQUIRED = ("partial", "denied_", "unable_", "not_processed_")
 
 
+def _receipt_attachment(application) -> tuple[str, int]:
+    """The receipt PDF, made when the e-mail is sent (gongkai.applications.receipt)."""
+    return ("gongkai.applications.receipt.receipt_attachment", application.pk)
+
+
 class NotAllowed(Exception):
     """A step the rules do not allow now. str(error) is the reason, in Chinese."""
 
@@ -85,7 +92,8 @@ def do_submit_application(
         email_applicant(application, "已收到您的政府信息公开申请", [
             "我们已收到您在网上提交的政府信息公开申请。",
             "工作人员确认收到后开始计算答复期限（《政府信息公开条例》第三十一条），届时将另行通知您。",
-        ])
+            "登记回执见附件。",
+        ], attachment=_receipt_attachment(application))
     return application
 
 
@@ -114,7 +122,8 @@ def do_register_application(
         email_applicant(application, "您的政府信息公开申请已登记", [
             f"我们于{received_on:%Y年%m月%d日}收到您的申请，已登记办理。",
             f"答复期限：{_due_words(application)}。",
-        ])
+            "登记回执见附件。",
+        ], attachment=_receipt_attachment(application))
     return application
 
 
@@ -247,6 +256,48 @@ def do_receive_correction(application, *, on: datetime.date, note: str = "", act
             f"答复期限：{_due_words(application)}。",
         ])
     return application
+
+
+def do_answer_correction(application, *, text: str, files=(), acting_user=None) -> Application:
+    """The applicant answers the 补正 notice on the tracking page: recorded as the
+    correction received on the day it arrives (the clock restarts, 条例第三十条), the
+    handling staff told. Past the answer period it is refused and nothing changes."""
+    on = deadlines.today()
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.AWAITING_CORRECTION,), "提交补正材料")
+        answer_by = application.correction_answer_by
+        if answer_by and on > answer_by:
+            raise NotAllowed(
+                f"补正期限已于{answer_by:%Y年%m月%d日}届满，不能再在网上提交补正。"
+                f"如有正当理由，请联系{application.agency.office_name or application.agency.name}。"
+            )
+        if not text.strip() and not files:
+            raise NotAllowed("请填写补正内容或上传补正材料。")
+        answer = CorrectionAnswer.objects.create(application=application, text=text.strip(), received_on=on)
+        for upload in files:
+            AnswerFile.objects.create(
+                answer=answer, file=upload, original_name=upload.name[:200],
+                content_type=getattr(upload, "checked_type", "") or "application/octet-stream",
+            )
+        _add_clock_event(application, K.CORRECTION_RECEIVED, on, acting_user=None)
+        actor = acting_user or "申请人（网上）"
+        _move(application, Status.IN_PROGRESS, "correction_received", actor,
+              {"on": on.isoformat(), "note": "申请人在网上提交补正", "answer": answer.pk, "files": len(files)})
+        email_applicant(application, "已收到您的补正材料", [
+            f"我们于{on:%Y年%m月%d日}收到您在网上提交的补正材料，答复期限自该日重新计算。",
+            f"答复期限：{_due_words(application)}。",
+        ])
+        email_handlers(application, "申请人已在网上提交补正材料", [
+            f"申请人于{on:%Y年%m月%d日}在网上提交了补正材料（{len(files)}个文件），答复期限已重新计算：{_due_words(application)}。",
+        ])
+    return application
+
+
+def do_withdraw_online(application, *, acting_user=None) -> Application:
+    """The applicant withdraws on the tracking page, after confirming (→ 表三（六）3)."""
+    return do_withdraw(application, on=deadlines.today(), note="（申请人在网上撤回）",
+                       acting_user=acting_user or "申请人（网上）")
 
 
 def do_close_overdue_correction(application, *, on: datetime.date | None = None, acting_user) -> Application:

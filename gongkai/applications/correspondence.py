@@ -132,7 +132,7 @@ def _compose_plain(application: Application, kind: LetterKind, details: dict, se
 
 
 def email_applicant(
-    application: Application, subject: str, lines: list[str], *, attachment: tuple[str, bytes] | None = None
+    application: Application, subject: str, lines: list[str], *, attachment: tuple[str, object] | None = None
 ) -> None:
     """Tell the applicant, inside the caller's transaction: the notice is kept in the
     outbox with the change and sent once it commits, retried while the mail server is
@@ -158,6 +158,20 @@ def email_applicant(
         outbox.queue_email(application.email, full_subject, body, attachment=attachment)
     if application.phone:
         outbox.queue_sms(application.phone, f"{full_subject}请凭查询码和电话后四位在 {track} 查看。")
+
+
+def email_handlers(application: Application, subject: str, lines: list[str]) -> None:
+    """Tell the clerks handling the case (those of its agency with an e-mail address)."""
+    from gongkai.agencies.models import Role, StaffRole
+
+    addresses = set(
+        StaffRole.objects.filter(agency=application.agency, role=Role.CLERK)
+        .exclude(user__email="").values_list("user__email", flat=True)
+    )
+    link = settings.SITE_ROOT.rstrip("/") + reverse("applications:case", args=[application.pk])
+    body = "\n".join([*lines, "", f"办理页面：{link}"])
+    for address in sorted(addresses):
+        outbox.queue_email(address, f"【依申请公开{application.reference}】{subject}", body)
 
 
 def track_url() -> str:

@@ -8,6 +8,10 @@ State changes go through gongkai.applications.actions only; the stored due date 
 derived from the ClockEvent rows by gongkai.applications.deadlines.
 """
 
+import secrets
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -317,6 +321,10 @@ class LetterKind(models.TextChoices):
     CLOSURE_NOTICE = "closure_notice", "终止办理告知书"
 
 
+def new_link_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class Letter(models.Model):
     """A letter to the applicant or a consulted party; immutable once sent."""
 
@@ -331,6 +339,9 @@ class Letter(models.Model):
     composed = models.JSONField("文书内容", default=dict, blank=True, editable=False)
     recipient = models.CharField("收件人", max_length=100, blank=True)
     sent_on = models.DateField("发出日期", null=True, blank=True)
+    # The public download link carries this random value beside its signature: knowing
+    # the signing key (or a letter's number) is not enough to fetch the letter.
+    link_token = models.CharField(max_length=40, default=new_link_token, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -444,3 +455,45 @@ class Consultation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_on} {self.party_name}"
+
+
+# Letters the applicant receives (the consultation letter goes to a third party).
+APPLICANT_LETTERS = tuple(k for k in LetterKind.values if k != LetterKind.CONSULTATION)
+
+
+def applicant_upload_name(instance, filename: str) -> str:
+    """A generated name with the checked type's extension, never the sender's name."""
+    suffix = PurePosixPath(filename).suffix.lower()[:6]
+    return f"applications/answers/{uuid.uuid4().hex}{suffix}"
+
+
+class CorrectionAnswer(models.Model):
+    """The applicant's answer to a 补正 notice, sent on the tracking page (条例第三十条)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="correction_answers")
+    text = models.TextField("补正内容", blank=True)
+    received_on = models.DateField("收到日期")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "网上补正"
+        verbose_name_plural = "网上补正"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.received_on} {self.text[:20]}"
+
+
+class AnswerFile(models.Model):
+    answer = models.ForeignKey(CorrectionAnswer, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField("文件", upload_to=applicant_upload_name)
+    original_name = models.CharField("原文件名", max_length=200)
+    content_type = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = "补正材料"
+        verbose_name_plural = "补正材料"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.original_name

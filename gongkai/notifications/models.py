@@ -23,8 +23,11 @@ class OutboxMessage(models.Model):
     recipient = models.CharField("收件人", max_length=254)
     subject = models.CharField("主题", max_length=200, blank=True)
     body = models.TextField("正文")
-    attachment_name = models.CharField("附件名", max_length=100, blank=True)
-    attachment = models.BinaryField("附件", blank=True, default=b"")
+    # An attachment is made when the message is sent, by a function given as a dotted
+    # path and called with one argument (e.g. the receipt PDF of an application): the
+    # outbox stays small and a message that is never sent costs no rendering.
+    attachment_builder = models.CharField("附件生成函数", max_length=200, blank=True)
+    attachment_argument = models.CharField("附件生成参数", max_length=100, blank=True)
     # The same Message-ID on every attempt: a receiving server that got a message the
     # sender could not confirm (connection lost after DATA) can recognise the repeat.
     message_id = models.CharField(max_length=200, unique=True)

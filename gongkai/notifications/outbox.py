@@ -33,12 +33,13 @@ CLAIM_SECONDS = 300  # longer than any one SMTP exchange (EMAIL_TIMEOUT)
 MAX_BACKOFF = datetime.timedelta(hours=1)
 
 
-def queue_email(recipient: str, subject: str, body: str, *, attachment: tuple[str, bytes] | None = None):
-    """One e-mail, kept with the caller's transaction and sent after it commits."""
-    name, content = attachment or ("", b"")
+def queue_email(recipient: str, subject: str, body: str, *, attachment: tuple[str, object] | None = None):
+    """One e-mail, kept with the caller's transaction and sent after it commits.
+    `attachment` is (dotted path of a function returning (file name, bytes), its argument)."""
+    builder, argument = attachment or ("", "")
     message = OutboxMessage.objects.create(
         channel=Channel.EMAIL, recipient=recipient, subject=subject, body=body,
-        attachment_name=name, attachment=content, message_id=make_msgid(domain=_domain()),
+        attachment_builder=builder, attachment_argument=str(argument), message_id=make_msgid(domain=_domain()),
         next_attempt_at=timezone.now(),
     )
     _send_after_commit(message.pk)
@@ -105,8 +106,9 @@ def _deliver(message: OutboxMessage) -> None:
         headers={"Message-ID": message.message_id},
         connection=get_connection(fail_silently=False, timeout=settings.EMAIL_TIMEOUT),
     )
-    if message.attachment_name:
-        email.attach(message.attachment_name, bytes(message.attachment), _mimetype(message.attachment_name))
+    if message.attachment_builder:
+        name, content = import_string(message.attachment_builder)(message.attachment_argument)
+        email.attach(name, content, _mimetype(name))
     email.send(fail_silently=False)
 
 
