@@ -26,7 +26,12 @@ from django.views.decorators.http import require_POST
 
 from gongkai.applications import actions
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
-from gongkai.applications.forms import ApplicationForm, CorrectionAnswerForm, TrackForm, WithdrawForm
+from gongkai.applications.forms import (
+    ApplicationForm,
+    CorrectionAnswerForm,
+    TrackForm,
+    WithdrawForm,
+)
 from gongkai.applications.identifiers import last_digits
 from gongkai.applications.models import (
     APPLICANT_LETTERS,
