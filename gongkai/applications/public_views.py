@@ -123,23 +123,25 @@ def _render_track(request, form, application, *, refused="", answer_form=None, s
 def track_answer(request):
     application = _tracked_or_404(request)
     form = CorrectionAnswerForm(request.POST, request.FILES)
+    refused = ""
     if form.is_valid():
         try:
             actions.do_answer_correction(
                 application, text=form.cleaned_data["text"], files=form.cleaned_data["files"])
-        except actions.NotAllowed as refused:
-            form.add_error(None, str(refused))
+        except actions.NotAllowed as error:
+            refused = str(error)
+            form.add_error(None, refused)
         else:
             messages.success(request, "补正材料已提交，答复期限自今日起重新计算。")
             return redirect("applications_public:track")
     application.refresh_from_db()
-    return _render_track(request, TrackForm(), application, answer_form=form, status=422)
+    return _render_track(request, TrackForm(), application, refused=refused, answer_form=form, status=422)
 
 
 @never_cache
 def track_withdraw(request):
     application = _tracked_or_404(request)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_withdraw_online(application)
