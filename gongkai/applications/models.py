@@ -122,14 +122,23 @@ EVENT_LABELS = {
     "fee_paid": "收到信息处理费",
     "fee_waived": "减免信息处理费",
     "closed_overdue_fee": "逾期未缴费，终止办理",
-    "reply_proposed": "拟定答复",
+    "extension_requested": "申请延长答复期限（待负责人批准）",
+    "extension_refused": "负责人不同意延长答复期限",
+    "reply_proposed": "拟定答复（答复书草稿）",
+    "reply_reviewed": "答复通过保密审查",
+    "reply_review_returned": "保密审查退回答复",
     "reply_returned": "退回拟办意见",
     "replied": "签发答复",
     "delivered": "送达",
     "withdrawn": "申请人撤回申请",
+    "document_attached": "添加提供的文件",
+    "document_downloaded": "申请人下载提供的文件",
 }
 # Internal steps the public tracking page does not show.
-INTERNAL_EVENTS = ("reply_proposed", "reply_returned")
+INTERNAL_EVENTS = (
+    "reply_proposed", "reply_reviewed", "reply_review_returned", "reply_returned",
+    "extension_requested", "extension_refused",
+)
 
 # The clock runs (or is paused) in these: received, not yet answered.
 CLOCK_STATUSES = OPEN_STATUSES[1:]
@@ -220,7 +229,8 @@ class Application(models.Model):
     correction_answer_by = models.DateField("补正答复期限", null=True, blank=True)
     correction_notice_late = models.BooleanField("补正通知超期", default=False)
 
-    # The decision: a clerk proposes, an approver signs (then the reply is sent).
+    # The decision: a clerk decides (the letter is drafted), a reviewer passes a disclosing
+    # reply in 保密审查, an approver signs (then the reply is sent); three people.
     outcome = models.CharField("办理结果", max_length=48, choices=Outcome.choices, blank=True)
     reply_type = models.CharField("答复方式", max_length=24, choices=ReplyType.choices, blank=True)
     reasons = models.TextField("理由和依据", blank=True)
@@ -230,6 +240,11 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     proposed_at = models.DateTimeField("拟办时间", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField("保密审查时间", null=True, blank=True)
+    review_note = models.TextField("保密审查意见", blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -308,6 +323,31 @@ class ClockEvent(models.Model):
         if not self._state.adding:
             raise ValueError("计时事项登记后不能修改。")
         super().save(*args, **kwargs)
+
+
+class ExtensionRequest(models.Model):
+    """A clerk's request to extend the reply period (条例第三十三条); the approver decides
+    it in their own session (do_extend_deadline / do_refuse_extension)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="extension_requests")
+    workdays = models.PositiveSmallIntegerField("延长工作日数")
+    reason = models.TextField("理由", blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
+    approved = models.BooleanField("同意", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField("批准时间", null=True, blank=True)
+    note = models.TextField("负责人意见", blank=True)
+
+    class Meta:
+        verbose_name = "延期申请"
+        verbose_name_plural = "延期申请"
+        ordering = ["requested_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} 延长{self.workdays}个工作日"
 
 
 class LetterKind(models.TextChoices):
@@ -497,3 +537,60 @@ class AnswerFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class RedactionReason(models.TextChoices):
+    # 条例第十四条至第十六条: the grounds a withheld part may rest on (区分处理, 第三十七条).
+    STATE_SECRET = "art14", "第十四条：国家秘密或法律法规禁止公开"
+    THIRD_PARTY = "art15", "第十五条：商业秘密、个人隐私"
+    INTERNAL = "art16", "第十六条：内部事务或过程性信息"
+
+
+REDACTION_LABELS = {
+    RedactionReason.STATE_SECRET: "第十四条不予公开",
+    RedactionReason.THIRD_PARTY: "第十五条不予公开",
+    RedactionReason.INTERNAL: "第十六条不予公开",
+}
+
+
+class DocumentStatus(models.TextChoices):
+    PROCESSING = "processing", "处理中"
+    READY = "ready", "已生成"
+    FAILED = "failed", "未能生成"
+
+
+def delivered_upload_name(instance, filename: str) -> str:
+    suffix = PurePosixPath(filename).suffix.lower()[:6]
+    return f"applications/delivered/{uuid.uuid4().hex}{suffix}"
+
+
+class DeliveredDocument(models.Model):
+    """A file disclosed with a 予以公开 or 部分公开 reply. The original stays with staff;
+    the applicant downloads `delivered` (redacted where boxes were drawn) from /track/
+    once the reply is signed, for DELIVERED_DOCUMENTS_DAYS."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField("文件名称", max_length=200)
+    original = models.FileField("原件（仅工作人员可见）", upload_to=delivered_upload_name)
+    original_type = models.CharField(max_length=100)
+    delivered = models.FileField("提供给申请人的文件", upload_to=delivered_upload_name, blank=True)
+    # [{"page", "x0", "y0", "x1", "y1", "reason", "note"}]: points from the page's top-left.
+    boxes = models.JSONField("遮盖框", default=list, blank=True)
+    page_count = models.PositiveIntegerField("页数", default=0)
+    status = models.CharField("状态", max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.PROCESSING)
+    progress = models.PositiveIntegerField("已处理页数", default=0)
+    error = models.CharField("未能生成的原因", max_length=300, blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "提供的政府信息文件"
+        verbose_name_plural = "提供的政府信息文件"
+        ordering = ["added_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def kind_label(self) -> str:
+        return "已作区分处理" if self.boxes else "全文"

@@ -12,19 +12,20 @@ every worker process and server counts together.
 import secrets
 import time
 import uuid
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.core.cache import cache
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from gongkai.applications import actions
+from gongkai.applications import actions, delivered
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
 from gongkai.applications.forms import (
     ApplicationForm,
@@ -38,6 +39,7 @@ from gongkai.applications.models import (
     EVENT_LABELS,
     INTERNAL_EVENTS,
     Application,
+    DocumentStatus,
     FeeStatus,
     Letter,
     LetterKind,
@@ -156,6 +158,18 @@ def track_withdraw(request):
 
 
 @never_cache
+def track_document(request, pk):
+    application = _tracked_or_404(request)
+    document = application.documents.filter(pk=pk, status=DocumentStatus.READY).first()
+    until = delivered.downloadable_until(application)
+    if document is None or until is None or timezone.localdate() > until:
+        raise Http404("没有该文件，或下载期限已过。")
+    delivered.record_download(application, document)
+    return FileResponse(document.delivered.open("rb"), as_attachment=True,
+                        filename=f"document-{document.pk}{PurePosixPath(document.delivered.name).suffix}")
+
+
+@never_cache
 def track_receipt(request):
     application = _tracked_or_404(request)
     return pdf_response(receipt_pdf(application), f"receipt-{application.year}-{application.number}.pdf")
@@ -246,7 +260,20 @@ def _public_view(application, answer_form=None) -> dict:
         "answer_form": (answer_form or CorrectionAnswerForm()) if awaiting and not answer_closed else None,
         "answer_closed": answer_closed,
         "may_withdraw": application.is_open,
+        **_documents(application),
     }
+
+
+def _documents(application) -> dict:
+    until = delivered.downloadable_until(application)
+    if until is None:
+        return {}
+    ready = application.documents.filter(status=DocumentStatus.READY)
+    if timezone.localdate() > until:
+        return {"documents_until": until, "documents_expired": ready.exists()}
+    return {"documents_until": until, "documents": [
+        {"document": d, "link": reverse("applications_public:track_document", args=[d.pk])} for d in ready
+    ]}
 
 
 def _event_date(event):

@@ -46,7 +46,8 @@ def awaiting(county, register):
 
 def _replied(county, register):
     application = register(received_on=D(2025, 12, 1))
-    a.do_decide(application, outcome="granted", acting_user=county.clerk)
+    a.do_decide_application(application, outcome="granted", acting_user=county.clerk)
+    a.do_review_reply(application, passed=True, acting_user=county.reviewer)
     return a.do_sign_reply(application, on=D(2025, 12, 9), acting_user=county.approver)
 
 
@@ -122,7 +123,7 @@ def test_every_letter_to_the_applicant_is_on_track_in_order_with_what_to_do_next
     assert "请于2025年12月20日前补正" in page
     assert 'action="/track/answer/"' in page
     a.do_receive_correction(awaiting, on=D(2025, 12, 5), acting_user=county.clerk)
-    a.do_extend_deadline(awaiting, on=TODAY, workdays=5, reason="需要检索档案", approved_by=county.approver,
+    a.do_extend_deadline(awaiting, on=TODAY, workdays=5, reason="需要检索档案",
                          acting_user=county.approver)
     page = look_up(client, awaiting).content.decode()
     titles = [letter.title for letter in awaiting.letters.order_by("sent_on", "id")]

@@ -79,7 +79,7 @@ def test_every_applicant_facing_step_sends_exactly_one_email(county, smtp, djang
         application, on=today, items="请写明学年", answer_by=today + dt.timedelta(days=20), acting_user=county.clerk))
     step("补正材料", lambda: actions.do_receive_correction(application, on=today, acting_user=county.clerk))
     step("延长", lambda: actions.do_extend_deadline(
-        application, on=today, workdays=10, reason="需要检索档案", approved_by=county.approver,
+        application, on=today, workdays=10, reason="需要检索档案",
         acting_user=county.approver))
     assert len(steps) == 5
     assert OutboxMessage.objects.filter(status=OutboxStatus.SENT).count() == 5

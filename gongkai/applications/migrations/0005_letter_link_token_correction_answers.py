@@ -18,7 +18,7 @@ def give_each_letter_its_own_token(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('applications', '0003_letter_composition'),
+        ('applications', '0004_reply_review_and_extension_requests'),
     ]
 
     operations = [

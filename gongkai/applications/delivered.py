@@ -1,0 +1,127 @@
+"""Documents delivered with a 予以公开 or 部分公开 reply, redacted where boxes are drawn.
+
+Staff attach a file with its boxes (do_attach_document); the delivered file is made by
+a background job (process_document, through gongkai.jobs: inline without Redis), page
+by page with progress kept on the row. A file that cannot be redacted is refused with
+the Chinese reason and nothing is kept. After the reply is signed the applicant
+downloads the delivered files from /track/ for DELIVERED_DOCUMENTS_DAYS days; each
+download is an event. The reply letter's 不予提供 list comes from the boxes' reasons.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from gongkai import jobs
+from gongkai.applications import redaction
+from gongkai.applications.actions import NotAllowed, _locked, _require, _same
+from gongkai.applications.models import (
+    REDACTION_LABELS,
+    DeliveredDocument,
+    DocumentStatus,
+    RedactionReason,
+    Status,
+)
+
+log = logging.getLogger(__name__)
+PDF = "application/pdf"
+IMAGES = ("image/jpeg", "image/png")
+OFFICE = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+}
+
+
+def parse_boxes(boxes: list[dict]) -> list[redaction.Box]:
+    out = []
+    for number, item in enumerate(boxes, 1):
+        reason = item.get("reason", "")
+        if reason not in RedactionReason.values:
+            raise NotAllowed(f"第{number}个遮盖框没有选择第十四条、第十五条或第十六条中的理由。")
+        try:
+            values = [float(item[k]) for k in ("x0", "y0", "x1", "y1")]
+            page = int(item["page"])
+        except (KeyError, TypeError, ValueError):
+            raise NotAllowed(f"第{number}个遮盖框的位置不完整，请重新画框。") from None
+        out.append(redaction.Box(page, *values, REDACTION_LABELS[RedactionReason(reason)]))
+    return out
+
+
+def do_attach_document(application, *, upload, content_type: str, title: str, boxes: list[dict], acting_user):
+    """Attach one file to deliver; checked now (pages, boxes), redacted by a job."""
+    from gongkai.applications.access import may_handle
+
+    if not may_handle(acting_user, application.agency):
+        raise NotAllowed("只有本机关经办人可以添加提供的文件。")
+    data = upload.read()
+    upload.seek(0)
+    parsed = parse_boxes(boxes)
+    try:
+        if content_type == PDF:
+            sizes = redaction.page_sizes(data, max_pages=settings.REDACTION_MAX_PAGES)
+            redaction.check_boxes(parsed, sizes)
+        elif content_type in IMAGES:
+            pass  # checked when drawn; a corrupt image fails the job with its reason
+        elif content_type in OFFICE:
+            if parsed:
+                raise redaction.RedactionError("DOCX/XLSX 文件须先转换为 PDF 才能画遮盖框。")
+            redaction.office_to_pdf(data, OFFICE[content_type])
+        else:
+            raise redaction.RedactionError("提供的文件只能是 PDF、DOCX、XLSX 或 JPG、PNG 图片。")
+    except redaction.RedactionError as error:
+        raise NotAllowed(str(error)) from None
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "添加提供的文件")
+        document = DeliveredDocument.objects.create(
+            application=application, title=title.strip() or upload.name[:200], original=upload,
+            original_type=content_type, boxes=boxes, added_by=acting_user,
+            page_count=len(sizes) if content_type == PDF else 1,
+        )
+        _same(application, "document_attached", acting_user,
+              {"document": document.pk, "title": document.title, "boxes": len(boxes)})
+        transaction.on_commit(lambda: jobs.enqueue("gongkai.applications.delivered.process_document", document.pk))
+    return document
+
+
+def process_document(pk: int) -> None:
+    """The job: make the delivered file; progress kept for staff; a failure keeps the
+    reason and no half-made file."""
+    document = DeliveredDocument.objects.get(pk=pk)
+    data = document.original.read()
+    boxes = parse_boxes(document.boxes)
+
+    def progress(done: int, total: int) -> None:
+        if done % 10 == 0 or done == total:
+            DeliveredDocument.objects.filter(pk=pk).update(progress=done)
+
+    try:
+        if document.original_type == PDF:
+            result = redaction.redact_pdf(data, boxes, max_pages=settings.REDACTION_MAX_PAGES, progress=progress)
+            content, suffix = (result.pdf if boxes else data), ".pdf"
+        elif document.original_type in IMAGES:
+            result = redaction.redact_image(data, boxes)
+            content, suffix = result.pdf, ".pdf"
+        else:
+            content, suffix = data, OFFICE[document.original_type]
+    except redaction.RedactionError as error:
+        DeliveredDocument.objects.filter(pk=pk).update(status=DocumentStatus.FAILED, error=str(error))
+        return
+    document.delivered.save(f"delivered{suffix}", ContentFile(content), save=False)
+    DeliveredDocument.objects.filter(pk=pk).update(delivered=document.delivered.name, status=DocumentStatus.READY)
+
+
+def downloadable_until(application) -> datetime.date | None:
+    if application.status != Status.REPLIED or application.replied_on is None:
+        return None
+    return application.replied_on + datetime.timedelta(days=settings.DELIVERED_DOCUMENTS_DAYS)
+
+
+def record_download(application, document) -> None:
+    with transaction.atomic():
+        _same(application, "document_downloaded", "申请人（网上）", {"document": document.pk, "title": document.title})

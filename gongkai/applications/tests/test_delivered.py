@@ -1,0 +1,101 @@
+"""Documents delivered with a 部分公开 reply: redacted by a job, listed in the reply,
+downloaded from /track/ after signing, each download an event."""
+
+import datetime as dt
+import io
+
+import pdfplumber
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from gongkai.applications import actions as a
+from gongkai.applications import delivered
+from gongkai.applications.models import DeliveredDocument, DocumentStatus, LetterKind
+from gongkai.applications.tests.test_redaction import box_over, text_pdf
+from gongkai.eventlog.log import history
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+
+
+@pytest.fixture(autouse=True)
+def _office_contact(county):
+    county.dept.office_address, county.dept.office_phone, county.dept.office_postcode = (
+        "郏县龙山大道100号", "0375-5190000", "467100")
+    county.dept.save()
+
+
+def boxes_for(data):
+    return [
+        {"page": b.page, "x0": b.x0, "y0": b.y0, "x1": b.x1, "y1": b.y1, "reason": "art15"}
+        for b in (box_over(data, 1, "11010519491231002X", ""), box_over(data, 3, "13912345678", ""))
+    ]
+
+
+def test_a_partial_reply_delivers_the_redacted_file_after_signing(client, county, register,
+                                                                     django_capture_on_commit_callbacks):
+    application = register(received_on=D(2025, 12, 1))
+    original = text_pdf()
+    with django_capture_on_commit_callbacks(execute=True):
+        document = delivered.do_attach_document(
+            application, upload=SimpleUploadedFile("名单.pdf", original), content_type="application/pdf",
+            title="学校名单", boxes=boxes_for(original), acting_user=county.clerk)
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.READY and document.progress == 3 and document.page_count == 3
+    a.do_decide_application(application, outcome="partial", reasons="涉及个人隐私",
+                            withheld_parts="学生身份证号码、家长电话", acting_user=county.clerk)
+    a.do_review_reply(application, passed=True, acting_user=county.reviewer)
+    client.post(reverse("applications_public:track"), {"code": application.tracking_code, "phone_last4": "5678"})
+    page = client.get(reverse("applications_public:track")).content.decode()
+    assert "学校名单" not in page  # not before signing
+    application = a.do_sign_reply(application, on=D(2025, 12, 9), acting_user=county.approver)
+    reply = application.letters.get(kind=LetterKind.REPLY)
+    assert "《学校名单》中的相关内容" in reply.body and "第十五条" in reply.body
+
+    page = client.get(reverse("applications_public:track")).content.decode()
+    link = reverse("applications_public:track_document", args=[document.pk])
+    assert link in page and "2026年2月7日" in page  # 60 days after 2025-12-09
+    response = client.get(link)
+    data = b"".join(response.streaming_content)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = "".join(p.extract_text() for p in pdf.pages)
+    assert "11010519491231002X" not in text and "13912345678" not in text and "第一页公开内容" in text
+    assert [e.verb for e in history(application)].count("document_downloaded") == 1
+
+    with time_machine.travel(dt.datetime(2026, 2, 8, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False):
+        client.post(reverse("applications_public:track"), {"code": application.tracking_code, "phone_last4": "5678"})
+        assert client.get(link).status_code == 404
+        assert "下载期限已于2026年2月7日届满" in client.get(reverse("applications_public:track")).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"page": 9}, "文件只有3页"),
+        ({"x1": 9999}, "超出了第1页的页面范围"),
+        ({"reason": ""}, "没有选择第十四条、第十五条或第十六条"),
+    ],
+)
+def test_a_bad_box_is_refused_and_nothing_is_kept(county, register, change, message):
+    application = register(received_on=D(2025, 12, 1))
+    original = text_pdf()
+    boxes = boxes_for(original)
+    boxes[0] |= change
+    with pytest.raises(a.NotAllowed, match=message):
+        delivered.do_attach_document(
+            application, upload=SimpleUploadedFile("名单.pdf", original), content_type="application/pdf",
+            title="学校名单", boxes=boxes, acting_user=county.clerk)
+    assert not DeliveredDocument.objects.exists()
+
+
+def test_docx_without_libreoffice_is_refused_in_chinese(county, register, monkeypatch):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    application = register(received_on=D(2025, 12, 1))
+    with pytest.raises(a.NotAllowed, match="未安装 LibreOffice"):
+        delivered.do_attach_document(
+            application, upload=SimpleUploadedFile("a.docx", b"PK\x03\x04"),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            title="文件", boxes=[], acting_user=county.clerk)
+    assert not DeliveredDocument.objects.exists()
