@@ -52,41 +52,79 @@ def parse_boxes(boxes: list[dict]) -> list[redaction.Box]:
     return out
 
 
-def do_attach_document(application, *, upload, content_type: str, title: str, boxes: list[dict], acting_user):
-    """Attach one file to deliver; checked now (pages, boxes), redacted by a job."""
+def do_attach_document(application, *, upload, content_type: str, title: str, boxes: list[dict] | None = None,
+                       acting_user):
+    """Attach one file to deliver, checked now (type, pages, encryption). With `boxes`
+    (even none) the delivered file is made at once; without, it waits for staff to
+    draw them (do_redact_document)."""
     from gongkai.applications.access import may_handle
 
     if not may_handle(acting_user, application.agency):
         raise NotAllowed("只有本机关经办人可以添加提供的文件。")
     data = upload.read()
     upload.seek(0)
-    parsed = parse_boxes(boxes)
     try:
         if content_type == PDF:
-            sizes = redaction.page_sizes(data, max_pages=settings.REDACTION_MAX_PAGES)
-            redaction.check_boxes(parsed, sizes)
+            pages = len(redaction.page_sizes(data, max_pages=settings.REDACTION_MAX_PAGES))
         elif content_type in IMAGES:
-            pass  # checked when drawn; a corrupt image fails the job with its reason
+            pages = len(redaction.image_sizes(data))
         elif content_type in OFFICE:
-            if parsed:
-                raise redaction.RedactionError("DOCX/XLSX 文件须先转换为 PDF 才能画遮盖框。")
-            redaction.office_to_pdf(data, OFFICE[content_type])
+            data = redaction.office_to_pdf(data, OFFICE[content_type])
+            pages = len(redaction.page_sizes(data, max_pages=settings.REDACTION_MAX_PAGES))
+            upload, content_type = ContentFile(data, name="converted.pdf"), PDF
         else:
             raise redaction.RedactionError("提供的文件只能是 PDF、DOCX、XLSX 或 JPG、PNG 图片。")
     except redaction.RedactionError as error:
         raise NotAllowed(str(error)) from None
+    if boxes is not None:
+        _check(boxes, data, content_type)
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "添加提供的文件")
         document = DeliveredDocument.objects.create(
             application=application, title=title.strip() or upload.name[:200], original=upload,
-            original_type=content_type, boxes=boxes, added_by=acting_user,
-            page_count=len(sizes) if content_type == PDF else 1,
+            original_type=content_type, added_by=acting_user, page_count=pages, status=DocumentStatus.DRAFT,
         )
-        _same(application, "document_attached", acting_user,
-              {"document": document.pk, "title": document.title, "boxes": len(boxes)})
-        transaction.on_commit(lambda: jobs.enqueue("gongkai.applications.delivered.process_document", document.pk))
+        _same(application, "document_attached", acting_user, {"document": document.pk, "title": document.title})
+        if boxes is not None:
+            _start(application, document, boxes, acting_user)
     return document
+
+
+def do_redact_document(document, *, boxes: list[dict], acting_user) -> DeliveredDocument:
+    """Staff drew the boxes (none: delivered whole): check them and make the file."""
+    from gongkai.applications.access import may_handle
+
+    application = document.application
+    if not may_handle(acting_user, application.agency):
+        raise NotAllowed("只有本机关经办人可以对文件作区分处理。")
+    _check(boxes, document.original.read(), document.original_type)
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "对文件作区分处理")
+        document = DeliveredDocument.objects.select_for_update().get(pk=document.pk)
+        if document.status == DocumentStatus.PROCESSING:
+            raise NotAllowed("该文件正在处理，请稍后刷新页面。")
+        _start(application, document, boxes, acting_user)
+    return document
+
+
+def _check(boxes: list[dict], data: bytes, content_type: str) -> None:
+    parsed = parse_boxes(boxes)
+    try:
+        sizes = (redaction.page_sizes(data, max_pages=settings.REDACTION_MAX_PAGES) if content_type == PDF
+                 else redaction.image_sizes(data))
+        redaction.check_boxes(parsed, sizes)
+    except redaction.RedactionError as error:
+        raise NotAllowed(str(error)) from None
+
+
+def _start(application, document, boxes, acting_user) -> None:
+    document.boxes, document.status, document.progress, document.error = boxes, DocumentStatus.PROCESSING, 0, ""
+    document.save(update_fields=["boxes", "status", "progress", "error"])
+    _same(application, "document_redacted", acting_user, {"document": document.pk, "boxes": len(boxes)})
+    pk = document.pk
+    transaction.on_commit(lambda: jobs.enqueue("gongkai.applications.delivered.process_document", pk))
 
 
 def process_document(pk: int) -> None:

@@ -132,6 +132,7 @@ EVENT_LABELS = {
     "delivered": "送达",
     "withdrawn": "申请人撤回申请",
     "document_attached": "添加提供的文件",
+    "document_redacted": "对提供的文件作区分处理",
     "document_downloaded": "申请人下载提供的文件",
 }
 # Internal steps the public tracking page does not show.
@@ -554,6 +555,7 @@ REDACTION_LABELS = {
 
 
 class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", "待画遮盖框"
     PROCESSING = "processing", "处理中"
     READY = "ready", "已生成"
     FAILED = "failed", "未能生成"

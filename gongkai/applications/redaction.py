@@ -96,6 +96,19 @@ def page_sizes(data: bytes, *, max_pages: int) -> list[tuple[float, float]]:
         document.close()
 
 
+def image_sizes(data: bytes, *, dpi: int = DPI) -> list[tuple[float, float]]:
+    """An image as one page: its size in points at `dpi`."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+            width, height = image.size
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        raise RedactionError("图片文件已损坏或格式无法识别，请重新上传 JPG 或 PNG 图片。") from None
+    return [(width * 72 / dpi, height * 72 / dpi)]
+
+
 def check_boxes(boxes: Sequence[Box], sizes: Sequence[tuple[float, float]]) -> None:
     for number, box in enumerate(boxes, 1):
         where = f"第{number}个遮盖框"
