@@ -893,6 +893,16 @@ def _reply_facts(application) -> dict:
     }
     if application.withheld_parts:
         facts["withheld_parts"] = (letters.WithheldPart(application.withheld_parts, application.reasons or "见上"),)
+    # The reply lists the files it delivers (条例第四十条: in the form asked for).
+    documents = list(application.documents.all())
+    if documents:
+        listed = "、".join(
+            f"《{d.title}》（{d.page_count}页{'，已作区分处理' if d.boxes else ''}）" for d in documents
+        )
+        facts["delivery_method"] += (
+            f"。提供的文件：{listed}，可凭查询码在办理查询页面下载，"
+            f"下载期限为答复之日起{settings.DELIVERED_DOCUMENTS_DAYS}日"
+        )
     # 区分处理: each reason drawn on a delivered file is one line of 下列内容不予提供.
     boxed = [
         letters.WithheldPart(f"《{document.title}》中的相关内容", REDACTION_GROUNDS[reason])

@@ -134,3 +134,13 @@ def answer_file(request, pk, file_pk):
         raise Http404("没有找到该文件。")
     return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
                         content_type=item.content_type)
+
+
+@staff_required
+def receipt(request, pk):
+    """The 登记回执 for staff intake: printed and handed over (or posted)."""
+    from gongkai.applications.correspondence import pdf_response
+    from gongkai.applications.receipt import receipt_pdf
+
+    application = get_application_for_staff(request.user, pk, action=Action.VIEW)
+    return pdf_response(receipt_pdf(application), f"receipt-{application.year}-{application.number}.pdf")

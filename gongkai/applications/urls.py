@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/letters/<int:letter_pk>/", views.letter, name="letter"),
     path("<int:pk>/letters/<int:letter_pk>/pdf/", views.letter_as_pdf, name="letter_pdf"),
     path("<int:pk>/actions/<slug:name>/", views.act, name="act"),
+    path("<int:pk>/receipt.pdf", document_views.receipt, name="receipt"),
     path("<int:pk>/documents/", document_views.add, name="document_add"),
     path("<int:pk>/documents/<int:document_pk>/redact/", document_views.redact, name="document_redact"),
     path("<int:pk>/documents/<int:document_pk>/pages/<int:number>/", document_views.page_image,

@@ -81,9 +81,28 @@ def test_every_applicant_facing_step_sends_exactly_one_email(county, smtp, djang
     step("延长", lambda: actions.do_extend_deadline(
         application, on=today, workdays=10, reason="需要检索档案",
         acting_user=county.approver))
-    assert len(steps) == 5
-    assert OutboxMessage.objects.filter(status=OutboxStatus.SENT).count() == 5
+    # Internal steps (the clerk's decision, 保密审查) tell the applicant nothing.
+    before = len(smtp.messages)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.do_decide_application(application, outcome="granted", acting_user=county.clerk)
+        actions.do_review_reply(application, passed=True, acting_user=county.reviewer)
+    assert len(smtp.messages) == before
+    step("答复", lambda: actions.do_sign_reply(application, on=today, acting_user=county.approver))
+
+    other = step("已收到", lambda: actions.do_submit_application(
+        county.dept, applicant=PERSON, description="另一件申请", form_wanted="electronic",
+        delivery_wanted="online", idempotency_key="smtp-2"))
+    step("确认收到", lambda: actions.do_confirm_receipt(other, on=today, acting_user=county.clerk))
+    step("补正", lambda: actions.do_request_correction(
+        other, on=today, items="请写明学年", answer_by=today + dt.timedelta(days=20), acting_user=county.clerk))
+    step("补正材料", lambda: actions.do_answer_correction(other, text="2024学年"))
+    step("终止办理", lambda: actions.do_withdraw_online(other))
+    assert len(steps) == 11
+    assert OutboxMessage.objects.filter(status=OutboxStatus.SENT, recipient="zhangsan@example.com").count() == 11
     assert "张三" in _body(smtp.messages[0][2])
+    # The receipt goes with the first message, as a PDF attachment.
+    (attachment,) = list(smtp.messages[0][2].iter_attachments())
+    assert attachment.get_content_type() == "application/pdf" and attachment.get_content().startswith(b"%PDF")
 
 
 def test_a_message_queued_while_the_server_is_down_arrives_after_it_comes_back(
