@@ -99,3 +99,49 @@ def test_docx_without_libreoffice_is_refused_in_chinese(county, register, monkey
             content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             title="文件", boxes=[], acting_user=county.clerk)
     assert not DeliveredDocument.objects.exists()
+
+
+def test_a_corrupt_image_or_a_too_long_pdf_is_refused_at_once(county, register, settings):
+    application = register(received_on=D(2025, 12, 1))
+    with pytest.raises(a.NotAllowed, match="图片文件已损坏"):
+        delivered.do_attach_document(
+            application, upload=SimpleUploadedFile("a.png", b"\x89PNG\r\n\x1a\n broken"), content_type="image/png",
+            title="照片", boxes=[], acting_user=county.clerk)
+    settings.REDACTION_MAX_PAGES = 2
+    with pytest.raises(a.NotAllowed, match="共3页，超过区分处理的上限2页"):
+        delivered.do_attach_document(
+            application, upload=SimpleUploadedFile("a.pdf", text_pdf()), content_type="application/pdf",
+            title="名单", acting_user=county.clerk)
+    assert not DeliveredDocument.objects.exists()
+
+
+def test_staff_draw_boxes_later_and_the_job_reports_progress(county, register, django_capture_on_commit_callbacks):
+    application = register(received_on=D(2025, 12, 1))
+    original = text_pdf()
+    document = delivered.do_attach_document(
+        application, upload=SimpleUploadedFile("名单.pdf", original), content_type="application/pdf",
+        title="学校名单", acting_user=county.clerk)
+    assert document.status == DocumentStatus.DRAFT and not document.delivered
+    with django_capture_on_commit_callbacks(execute=True):
+        delivered.do_redact_document(document, boxes=boxes_for(original), acting_user=county.clerk)
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.READY and document.progress == 3 and len(document.boxes) == 2
+    with pytest.raises(a.NotAllowed, match="只有本机关经办人"):
+        delivered.do_redact_document(document, boxes=[], acting_user=county.other_agency_clerk)
+
+
+def test_only_the_handling_agency_sees_the_original_and_its_pages(client, county, register):
+    application = register(received_on=D(2025, 12, 1))
+    document = delivered.do_attach_document(
+        application, upload=SimpleUploadedFile("名单.pdf", text_pdf()), content_type="application/pdf",
+        title="学校名单", acting_user=county.clerk)
+    page = reverse("applications:document_page", args=[application.pk, document.pk, 1])
+    original = reverse("applications:document_original", args=[application.pk, document.pk])
+    client.force_login(county.other_agency_clerk)
+    assert client.get(page).status_code == 404 and client.get(original).status_code == 404
+    client.force_login(county.clerk)
+    response = client.get(page)
+    assert response.status_code == 200 and response.content.startswith(b"\x89PNG")
+    redact_page = client.get(reverse("applications:document_redact", args=[application.pk, document.pk]))
+    assert redact_page.content.decode().count('class="redact-page"') == 3
+    assert client.get(reverse("applications:receipt", args=[application.pk])).content.startswith(b"%PDF")
