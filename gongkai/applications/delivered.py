@@ -150,6 +150,11 @@ def process_document(pk: int) -> None:
     except redaction.RedactionError as error:
         DeliveredDocument.objects.filter(pk=pk).update(status=DocumentStatus.FAILED, error=str(error))
         return
+    except Exception:  # a file PDFium or pikepdf chokes on: say so, keep nothing half-made
+        log.exception("redaction of document %s failed", pk)
+        DeliveredDocument.objects.filter(pk=pk).update(
+            status=DocumentStatus.FAILED, error="文件处理失败，请检查文件是否完好，或转换为 PDF 后重新上传。")
+        return
     document.delivered.save(f"delivered{suffix}", ContentFile(content), save=False)
     DeliveredDocument.objects.filter(pk=pk).update(delivered=document.delivered.name, status=DocumentStatus.READY)
 
