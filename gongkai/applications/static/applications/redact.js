@@ -77,6 +77,18 @@
       render();
     });
   });
+  var add = document.getElementById("kb-add");
+  if (add) {
+    add.addEventListener("click", function () {
+      function value(id) { return parseFloat(document.getElementById(id).value); }
+      var box = {page: parseInt(document.getElementById("kb-page").value, 10), reason: reason.value,
+                 x0: value("kb-x0"), y0: value("kb-y0"), x1: value("kb-x1"), y1: value("kb-y1")};
+      // The server checks the box against the page and says what is wrong, in Chinese.
+      if ([box.page, box.x0, box.y0, box.x1, box.y1].some(isNaN)) { return; }
+      boxes.push(box);
+      render();
+    });
+  }
   window.addEventListener("load", render);
   window.addEventListener("resize", render);
 })();
