@@ -18,14 +18,16 @@
     list.innerHTML = "";
     boxes.forEach(function (box, index) {
       var figure = document.querySelector('.redact-page[data-page="' + box.page + '"]');
-      var surface = surfaceOf(box.page);
-      var scale = surface.clientWidth / parseFloat(figure.dataset.width);
-      var el = document.createElement("div");
-      el.className = "redact-box";
-      el.style.cssText = "position:absolute;background:rgba(0,0,0,.75);outline:2px solid #c00;" +
-        "left:" + box.x0 * scale + "px;top:" + box.y0 * scale + "px;width:" + (box.x1 - box.x0) * scale +
-        "px;height:" + (box.y1 - box.y0) * scale + "px";
-      surface.appendChild(el);
+      if (figure) {  // a box typed for a page that is not there is listed, and refused on saving
+        var surface = surfaceOf(box.page);
+        var scale = surface.clientWidth / parseFloat(figure.dataset.width);
+        var el = document.createElement("div");
+        el.className = "redact-box";
+        el.style.cssText = "position:absolute;background:rgba(0,0,0,.75);outline:2px solid #c00;" +
+          "left:" + box.x0 * scale + "px;top:" + box.y0 * scale + "px;width:" + (box.x1 - box.x0) * scale +
+          "px;height:" + (box.y1 - box.y0) * scale + "px";
+        surface.appendChild(el);
+      }
       var item = document.createElement("li");
       var label = reason.querySelector('option[value="' + box.reason + '"]');
       item.textContent = "第" + box.page + "页：" + (label ? label.textContent : box.reason) + " ";
