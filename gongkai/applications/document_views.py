@@ -76,7 +76,8 @@ def redact(request, pk, document_pk):
     return render(request, "applications/redact.html", {
         "application": application, "document": document, "reasons": RedactionReason.choices,
         "pages": [{"number": n, "width": w, "height": h} for n, (w, h) in enumerate(sizes, 1)],
-        "boxes_json": json.dumps(document.boxes, ensure_ascii=False),
+        # After a refusal the boxes drawn stay on the page, to be corrected.
+        "boxes_json": request.POST.get("boxes") or json.dumps(document.boxes, ensure_ascii=False),
     }, status=422 if request.method == "POST" else 200)
 
 

@@ -145,3 +145,20 @@ def test_only_the_handling_agency_sees_the_original_and_its_pages(client, county
     redact_page = client.get(reverse("applications:document_redact", args=[application.pk, document.pk]))
     assert redact_page.content.decode().count('class="redact-page"') == 3
     assert client.get(reverse("applications:receipt", args=[application.pk])).content.startswith(b"%PDF")
+
+
+def test_a_refused_box_on_the_redaction_page_says_why_and_keeps_the_boxes(client, county, register):
+    import json
+
+    application = register(received_on=D(2025, 12, 1))
+    document = delivered.do_attach_document(
+        application, upload=SimpleUploadedFile("名单.pdf", text_pdf()), content_type="application/pdf",
+        title="学校名单", acting_user=county.clerk)
+    client.force_login(county.clerk)
+    boxes = [{"page": 1, "x0": 10, "y0": 10, "x1": 900, "y1": 40, "reason": "art15"}]
+    response = client.post(reverse("applications:document_redact", args=[application.pk, document.pk]),
+                           {"boxes": json.dumps(boxes)})
+    page = response.content.decode()
+    assert response.status_code == 422 and "超出了第1页的页面范围" in page and "900" in page
+    document.refresh_from_db()
+    assert document.status == DocumentStatus.DRAFT and document.boxes == []
