@@ -37,6 +37,12 @@ OFFICE = {
 }
 
 
+def original_bytes(document) -> bytes:
+    """The original, read whole from its start (a FieldFile keeps its position)."""
+    with document.original.open("rb") as handle:
+        return handle.read()
+
+
 def parse_boxes(boxes: list[dict]) -> list[redaction.Box]:
     out = []
     for number, item in enumerate(boxes, 1):
@@ -98,7 +104,7 @@ def do_redact_document(document, *, boxes: list[dict], acting_user) -> Delivered
     application = document.application
     if not may_handle(acting_user, application.agency):
         raise NotAllowed("只有本机关经办人可以对文件作区分处理。")
-    _check(boxes, document.original.read(), document.original_type)
+    _check(boxes, original_bytes(document), document.original_type)
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "对文件作区分处理")
@@ -131,7 +137,7 @@ def process_document(pk: int) -> None:
     """The job: make the delivered file; progress kept for staff; a failure keeps the
     reason and no half-made file."""
     document = DeliveredDocument.objects.get(pk=pk)
-    data = document.original.read()
+    data = original_bytes(document)
     boxes = parse_boxes(document.boxes)
 
     def progress(done: int, total: int) -> None:

@@ -86,7 +86,7 @@ def _sizes(document):
 
     from gongkai.applications import redaction
 
-    data = document.original.read()
+    data = delivered.original_bytes(document)
     if document.original_type == delivered.PDF:
         return redaction.page_sizes(data, max_pages=settings.REDACTION_MAX_PAGES)
     return redaction.image_sizes(data)
@@ -96,7 +96,7 @@ def _sizes(document):
 @never_cache
 def page_image(request, pk, document_pk, number):
     _, document = _document(request, pk, document_pk)
-    data = document.original.read()
+    data = delivered.original_bytes(document)
     if document.original_type != delivered.PDF:
         return HttpResponse(data, content_type=document.original_type)
     import pypdfium2 as pdfium
