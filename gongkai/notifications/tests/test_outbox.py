@@ -154,3 +154,22 @@ def test_sms_notices_go_through_the_configured_backend_with_the_number_masked(co
     assert "138****5678" in caplog.text and "13812345678" not in caplog.text
     assert "已收到您的政府信息公开申请" in caplog.text
     assert OutboxMessage.objects.filter(channel="sms", status=OutboxStatus.SENT).count() == 1
+
+
+def test_a_message_another_worker_is_sending_is_left_alone(county, smtp):
+    with transaction_on_commit_off():
+        message = outbox.queue_email("a@example.com", "【县教育局】测试", "正文")
+    OutboxMessage.objects.filter(pk=message.pk).update(claimed_until=timezone.now() + dt.timedelta(minutes=1))
+    assert outbox.send_one(message.pk) is False and outbox.flush() == 0
+    assert smtp.messages == []
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=10)):  # that worker died: its claim lapses
+        assert outbox.flush() == 1
+        assert outbox.send_one(message.pk) is False  # sent: never again
+    assert len(smtp.messages) == 1
+
+
+def transaction_on_commit_off():
+    """Queue without the after-commit send (the test sends by hand)."""
+    from unittest import mock
+
+    return mock.patch("gongkai.notifications.outbox._send_after_commit")
