@@ -894,7 +894,7 @@ def _reply_facts(application) -> dict:
     if application.withheld_parts:
         facts["withheld_parts"] = (letters.WithheldPart(application.withheld_parts, application.reasons or "见上"),)
     # The reply lists the files it delivers (条例第四十条: in the form asked for).
-    documents = list(application.documents.all())
+    documents = list(application.documents.all()) if application.outcome in DISCLOSING_OUTCOMES else []
     if documents:
         listed = "、".join(
             f"《{d.title}》（{d.page_count}页{'，已作区分处理' if d.boxes else ''}）" for d in documents
@@ -906,7 +906,7 @@ def _reply_facts(application) -> dict:
     # 区分处理: each reason drawn on a delivered file is one line of 下列内容不予提供.
     boxed = [
         letters.WithheldPart(f"《{document.title}》中的相关内容", REDACTION_GROUNDS[reason])
-        for document in application.documents.all()
+        for document in documents
         for reason in dict.fromkeys(box["reason"] for box in document.boxes)
     ]
     if boxed:

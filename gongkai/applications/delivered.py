@@ -24,6 +24,7 @@ from gongkai.applications.models import (
     REDACTION_LABELS,
     DeliveredDocument,
     DocumentStatus,
+    Outcome,
     RedactionReason,
     Status,
 )
@@ -166,7 +167,10 @@ def process_document(pk: int) -> None:
 
 
 def downloadable_until(application) -> datetime.date | None:
+    # Only a reply that discloses (予以公开, 部分公开) delivers files.
     if application.status != Status.REPLIED or application.replied_on is None:
+        return None
+    if application.outcome not in (Outcome.GRANTED, Outcome.PARTIAL):
         return None
     return application.replied_on + datetime.timedelta(days=settings.DELIVERED_DOCUMENTS_DAYS)
 

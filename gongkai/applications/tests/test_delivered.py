@@ -162,3 +162,17 @@ def test_a_refused_box_on_the_redaction_page_says_why_and_keeps_the_boxes(client
     assert response.status_code == 422 and "超出了第1页的页面范围" in page and "900" in page
     document.refresh_from_db()
     assert document.status == DocumentStatus.DRAFT and document.boxes == []
+
+
+def test_a_reply_that_discloses_nothing_delivers_no_files(client, county, register):
+    application = register(received_on=D(2025, 12, 1))
+    delivered.do_attach_document(
+        application, upload=SimpleUploadedFile("名单.pdf", text_pdf()), content_type="application/pdf",
+        title="学校名单", boxes=[], acting_user=county.clerk)
+    a.do_decide_application(application, outcome="denied_state_secret", reasons="属于国家秘密",
+                            acting_user=county.clerk)
+    application = a.do_sign_reply(application, on=D(2025, 12, 9), acting_user=county.approver)
+    assert "学校名单" not in application.letters.get(kind=LetterKind.REPLY).body
+    client.post(reverse("applications_public:track"), {"code": application.tracking_code, "phone_last4": "5678"})
+    page = client.get(reverse("applications_public:track")).content.decode()
+    assert "学校名单" not in page and "/track/documents/" not in page
