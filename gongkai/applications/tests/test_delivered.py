@@ -168,11 +168,11 @@ def test_a_reply_that_discloses_nothing_delivers_no_files(client, county, regist
     application = register(received_on=D(2025, 12, 1))
     delivered.do_attach_document(
         application, upload=SimpleUploadedFile("名单.pdf", text_pdf()), content_type="application/pdf",
-        title="学校名单", boxes=[], acting_user=county.clerk)
+        title="附件甲", boxes=[], acting_user=county.clerk)
     a.do_decide_application(application, outcome="denied_state_secret", reasons="属于国家秘密",
                             acting_user=county.clerk)
     application = a.do_sign_reply(application, on=D(2025, 12, 9), acting_user=county.approver)
-    assert "学校名单" not in application.letters.get(kind=LetterKind.REPLY).body
+    assert "附件甲" not in application.letters.get(kind=LetterKind.REPLY).body
     client.post(reverse("applications_public:track"), {"code": application.tracking_code, "phone_last4": "5678"})
     page = client.get(reverse("applications_public:track")).content.decode()
-    assert "学校名单" not in page and "/track/documents/" not in page
+    assert "附件甲" not in page and "/track/documents/" not in page
