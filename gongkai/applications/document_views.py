@@ -114,12 +114,14 @@ def page_image(request, pk, document_pk, number):
 
 
 @staff_required
+@never_cache
 def original(request, pk, document_pk):
     _, document = _document(request, pk, document_pk, action=Action.VIEW)
     return FileResponse(document.original.open("rb"), as_attachment=True, filename=f"original-{document.pk}")
 
 
 @staff_required
+@never_cache
 def delivered_file(request, pk, document_pk):
     _, document = _document(request, pk, document_pk, action=Action.VIEW)
     if not document.delivered:
@@ -128,6 +130,7 @@ def delivered_file(request, pk, document_pk):
 
 
 @staff_required
+@never_cache
 def answer_file(request, pk, file_pk):
     application = get_application_for_staff(request.user, pk, action=Action.HANDLE)
     item = AnswerFile.objects.filter(pk=file_pk, answer__application=application).first()
@@ -138,6 +141,7 @@ def answer_file(request, pk, file_pk):
 
 
 @staff_required
+@never_cache
 def receipt(request, pk):
     """The 登记回执 for staff intake: printed and handed over (or posted)."""
     from gongkai.applications.correspondence import pdf_response
