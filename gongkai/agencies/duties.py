@@ -15,7 +15,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.agencies.models import Agency, DutyRelaxation, DutyRule, Role, StaffRole
+from gongkai.agencies.access import scope_of
+from gongkai.agencies.models import Agency, DutyRelaxation, DutyRule
 from gongkai.eventlog.log import record
 
 # What the person is told when a rule stops them (plain Chinese, with the rule).
@@ -42,27 +43,34 @@ def refusal(agency: Agency, rule: str, first, second) -> str:
     return REFUSALS[DutyRule(rule)]
 
 
+def refusal_among(agency: Agency, rule: str, earlier_people, second) -> str:
+    """As `refusal`, where several people did the earlier step (everyone who wrote or
+    changed an item is one of its preparers)."""
+    for first in earlier_people:
+        reason = refusal(agency, rule, first, second)
+        if reason:
+            return reason
+    return ""
+
+
 def is_relaxed(agency: Agency, rule: str) -> bool:
     """Whether a recorded relaxation covers `agency` (set on it or on an agency above it)."""
     covering = [int(p) for p in agency.path.strip("/").split("/") if p]
     return DutyRelaxation.objects.filter(agency_id__in=covering, rule=rule, relaxed=True).exists()
 
 
-def relaxations():
-    """Every rule a county has relaxed, for the supervision page."""
-    return DutyRelaxation.objects.filter(relaxed=True).select_related("agency", "set_by")
-
-
-def is_county_office(user) -> bool:
-    """The county disclosure office: an office administrator of a root agency."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    return StaffRole.objects.filter(user=user, role=Role.OFFICE_ADMIN, agency__parent__isnull=True).exists()
+def relaxations_covering(agencies):
+    """The relaxed rules that apply to any of `agencies` (set on one of them or above),
+    for the supervision page."""
+    ids = set()
+    for path in agencies.values_list("path", flat=True):
+        ids.update(int(p) for p in path.strip("/").split("/") if p)
+    return DutyRelaxation.objects.filter(agency_id__in=ids, relaxed=True).select_related("agency", "set_by")
 
 
 def do_set_duty_relaxation(agency: Agency, rule: str, *, relaxed: bool, reason: str, acting_user) -> DutyRelaxation:
     """Relax (or restore) one rule for `agency` and everything under it."""
-    if not is_county_office(acting_user):
+    if not scope_of(acting_user).is_county_office:
         raise DutyError("只有县政务公开办管理员可以放宽或恢复职责分离规则。")
     if rule not in DutyRule.values:
         raise DutyError(f"“{rule}”不是职责分离规则。")
