@@ -50,7 +50,12 @@ from gongkai.applications.repeats import applicant_key, likely_repeat_of
 from gongkai.eventlog.log import record
 
 K = clock.ClockEventKind
-REDACTION_GROUNDS = {key: label for key, label in RedactionReason.choices}
+# The 不予提供 reason each redaction ground gives in the reply (条例第十四条至第十六条).
+REDACTION_GROUNDS = {
+    RedactionReason.STATE_SECRET: "属于国家秘密或者法律、行政法规禁止公开的政府信息，依据《条例》第十四条不予公开",
+    RedactionReason.THIRD_PARTY: "涉及商业秘密、个人隐私，公开会对第三方合法权益造成损害，依据《条例》第十五条不予公开",
+    RedactionReason.INTERNAL: "属于内部事务信息或者过程性信息，依据《条例》第十六条不予公开",
+}
 CONSULTATION_WORKDAYS = 15  # 条例第三十二条、第三十四条
 # 条例第三十条 asks for "a reasonable period" to correct; this is only the suggested default.
 CORRECTION_ANSWER_WORKDAYS = getattr(settings, "APPLICATION_CORRECTION_ANSWER_WORKDAYS", 15)
@@ -904,17 +909,26 @@ def _reply_facts(application) -> dict:
             f"下载期限为答复之日起{settings.DELIVERED_DOCUMENTS_DAYS}日"
         )
     # 区分处理: each reason drawn on a delivered file is one line of 下列内容不予提供.
-    boxed = [
-        letters.WithheldPart(f"《{document.title}》中的相关内容", REDACTION_GROUNDS[reason])
-        for document in documents
-        for reason in dict.fromkeys(box["reason"] for box in document.boxes)
-    ]
+    boxed = [part for document in documents for part in withheld_by_boxes(document)]
     if boxed:
         facts["withheld_parts"] = tuple(facts.get("withheld_parts", ())) + tuple(boxed)
     if application.repeat_of_id:
         facts["previous_application_number"] = application.repeat_of.reference
         facts["previous_reply_on"] = application.repeat_of.replied_on
     return facts
+
+
+def withheld_by_boxes(document) -> list:
+    """One 不予提供 line per ground drawn on a delivered file: which pages, how many
+    boxes, the staff's notes, and the ground."""
+    parts = []
+    for reason in dict.fromkeys(box["reason"] for box in document.boxes):
+        boxes = [box for box in document.boxes if box["reason"] == reason]
+        pages = "、".join(f"第{p}页" for p in sorted({int(box["page"]) for box in boxes}))
+        notes = "；".join(dict.fromkeys(box["note"].strip() for box in boxes if (box.get("note") or "").strip()))
+        what = f"《{document.title}》{pages}中遮盖的{len(boxes)}处内容" + (f"（{notes}）" if notes else "")
+        parts.append(letters.WithheldPart(what, REDACTION_GROUNDS[reason]))
+    return parts
 
 
 def _lines(text: str) -> tuple[str, ...]:

@@ -55,6 +55,8 @@ def parse_boxes(boxes: list[dict]) -> list[redaction.Box]:
             page = int(item["page"])
         except (KeyError, TypeError, ValueError):
             raise NotAllowed(f"第{number}个遮盖框的位置不完整，请重新画框。") from None
+        if len(str(item.get("note") or "")) > 100:
+            raise NotAllowed(f"第{number}个遮盖框的补充说明太长，请不超过100字。")
         out.append(redaction.Box(page, *values, REDACTION_LABELS[RedactionReason(reason)]))
     return out
 

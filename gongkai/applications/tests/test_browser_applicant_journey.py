@@ -136,6 +136,7 @@ def test_an_applicant_does_the_whole_case_online(browser_page, office):
     page.get_by_role("button", name="上传并区分处理").click()
     page.wait_for_url(re.compile(r"/redact/$"))
     page.get_by_label("新画的框的理由").select_option(value="art15")
+    page.get_by_label("补充说明（可选，写入答复书）").fill("学生身份证号码")
     page.set_viewport_size({"width": 1280, "height": 5000})  # every page on screen for the mouse
     page.locator('.redact-page[data-page="3"] img').evaluate("img => img.decode()")
     drag_box(page, 1, original, SECRETS[0])
@@ -169,7 +170,7 @@ def test_an_applicant_does_the_whole_case_online(browser_page, office):
     reply = page.locator("article.letter-item").filter(has_text="答复书")
     letter = pdf_text(download(page, lambda: reply.get_by_role("link", name=re.compile("下载")).click()))
     assert "部分公开" in letter or "不予公开" in letter
-    assert "《学校名单》中的相关内容" in letter and "第十五条" in letter
+    assert "《学校名单》第1页、第3页中遮盖的2处内容（学生身份证号码）" in letter and "第十五条" in letter
     documents = page.locator("ul[aria-labelledby=documents-title]")
     redacted = download(page, lambda: documents.get_by_role("link", name=re.compile("学校名单")).click())
     text = pdf_text(redacted)

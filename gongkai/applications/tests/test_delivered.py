@@ -29,7 +29,7 @@ def _office_contact(county):
 
 def boxes_for(data):
     return [
-        {"page": b.page, "x0": b.x0, "y0": b.y0, "x1": b.x1, "y1": b.y1, "reason": "art15"}
+        {"page": b.page, "x0": b.x0, "y0": b.y0, "x1": b.x1, "y1": b.y1, "reason": "art15", "note": "学生身份证号码"}
         for b in (box_over(data, 1, "11010519491231002X", ""), box_over(data, 3, "13912345678", ""))
     ]
 
@@ -52,7 +52,7 @@ def test_a_partial_reply_delivers_the_redacted_file_after_signing(client, county
     assert "学校名单" not in page  # not before signing
     application = a.do_sign_reply(application, on=D(2025, 12, 9), acting_user=county.approver)
     reply = application.letters.get(kind=LetterKind.REPLY)
-    assert "《学校名单》中的相关内容" in reply.body and "第十五条" in reply.body
+    assert "《学校名单》第1页、第3页中遮盖的2处内容（学生身份证号码）" in reply.body and "第十五条" in reply.body
 
     page = client.get(reverse("applications_public:track")).content.decode()
     link = reverse("applications_public:track_document", args=[document.pk])

@@ -5,6 +5,7 @@
   var field = document.getElementById("redact-boxes");
   var list = document.getElementById("box-list");
   var reason = document.getElementById("redact-reason");
+  var note = document.getElementById("redact-note");
   if (!field) { return; }
   var boxes = JSON.parse(field.value || "[]");
 
@@ -30,7 +31,8 @@
       }
       var item = document.createElement("li");
       var label = reason.querySelector('option[value="' + box.reason + '"]');
-      item.textContent = "第" + box.page + "页：" + (label ? label.textContent : box.reason) + " ";
+      item.textContent = "第" + box.page + "页：" + (label ? label.textContent : box.reason) +
+        (box.note ? "（" + box.note + "）" : "") + " ";
       var remove = document.createElement("button");
       remove.type = "button";
       remove.textContent = "删除第" + (index + 1) + "个框";
@@ -69,7 +71,7 @@
       var p = point(event);
       var scale = parseFloat(figure.dataset.width) / surface.clientWidth;
       var box = {
-        page: parseInt(figure.dataset.page, 10), reason: reason.value,
+        page: parseInt(figure.dataset.page, 10), reason: reason.value, note: note.value,
         x0: Math.min(start[0], p[0]) * scale, y0: Math.min(start[1], p[1]) * scale,
         x1: Math.max(start[0], p[0]) * scale, y1: Math.max(start[1], p[1]) * scale
       };
@@ -83,7 +85,7 @@
   if (add) {
     add.addEventListener("click", function () {
       function value(id) { return parseFloat(document.getElementById(id).value); }
-      var box = {page: parseInt(document.getElementById("kb-page").value, 10), reason: reason.value,
+      var box = {page: parseInt(document.getElementById("kb-page").value, 10), reason: reason.value, note: note.value,
                  x0: value("kb-x0"), y0: value("kb-y0"), x1: value("kb-x1"), y1: value("kb-y1")};
       // The server checks the box against the page and says what is wrong, in Chinese.
       if ([box.page, box.x0, box.y0, box.x1, box.y1].some(isNaN)) { return; }
