@@ -15,6 +15,7 @@ from django.utils import timezone
 from gongkai.annualreports.actions import do_import_previous_report
 from gongkai.annualreports.core import Proactive, ReportInputs, build_report
 from gongkai.applications import actions
+from gongkai.portal.tests.browser import log_in
 from gongkai.testing import answer_application
 
 # A live-server test: the root conftest puts back the migrations' data after its flush.
@@ -43,15 +44,6 @@ NARRATIVE = {
 }
 
 
-
-
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("password")
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/staff/"))
 
 
 def field_label(text):
