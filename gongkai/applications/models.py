@@ -502,10 +502,20 @@ class Consultation(models.Model):
 APPLICANT_LETTERS = tuple(k for k in LetterKind.values if k != LetterKind.CONSULTATION)
 
 
+# The extension a stored file gets comes from the type found in its content, never
+# from the name it was sent under (a page named .pdf must not be stored as .html).
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+}
+
+
 def applicant_upload_name(instance, filename: str) -> str:
     """A generated name with the checked type's extension, never the sender's name."""
-    suffix = PurePosixPath(filename).suffix.lower()[:6]
-    return f"applications/answers/{uuid.uuid4().hex}{suffix}"
+    return f"applications/answers/{uuid.uuid4().hex}{EXTENSIONS.get(instance.content_type, '.bin')}"
 
 
 class CorrectionAnswer(models.Model):
@@ -562,8 +572,9 @@ class DocumentStatus(models.TextChoices):
 
 
 def delivered_upload_name(instance, filename: str) -> str:
-    suffix = PurePosixPath(filename).suffix.lower()[:6]
-    return f"applications/delivered/{uuid.uuid4().hex}{suffix}"
+    # The delivered file is always made as PDF (or kept as the checked original type).
+    suffix = PurePosixPath(filename).suffix.lower() if filename.startswith("delivered.") else ""
+    return f"applications/delivered/{uuid.uuid4().hex}{suffix or EXTENSIONS.get(instance.original_type, '.bin')}"
 
 
 class DeliveredDocument(models.Model):

@@ -158,7 +158,8 @@ def test_an_answer_with_an_attachment_restarts_the_clock_and_tells_the_clerk(
     with django_capture_on_commit_callbacks(execute=False):
         response = client.post(reverse("applications_public:track_answer"), {
             "text": "所需为2024-2025学年名单",
-            "files": [SimpleUploadedFile("补充说明.pdf", PDF, content_type="application/pdf")],
+            # A PDF sent under a web page's name is stored as what it is.
+            "files": [SimpleUploadedFile("补充说明.html", PDF, content_type="text/html")],
         })
     assert response.status_code == 302
     awaiting.refresh_from_db()
@@ -166,7 +167,7 @@ def test_an_answer_with_an_attachment_restarts_the_clock_and_tells_the_clerk(
     assert ClockEvent.objects.filter(application=awaiting, kind="correction_received", on=TODAY).exists()
     (answer,) = CorrectionAnswer.objects.filter(application=awaiting)
     (stored,) = answer.files.all()
-    assert stored.original_name == "补充说明.pdf" and stored.file.name.endswith(".pdf")
+    assert stored.original_name == "补充说明.html" and stored.file.name.endswith(".pdf")
     assert "补充说明" not in stored.file.name  # a generated name, not the sender's
     assert OutboxMessage.objects.filter(recipient="clerk@jiaxian.gov.cn", subject__contains="补正").count() == 1
     page = client.get(TRACK).content.decode()
