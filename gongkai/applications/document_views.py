@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import PurePosixPath
 
 import filetype
 from django.contrib import messages
@@ -20,7 +21,7 @@ from gongkai.agencies.access import staff_required
 from gongkai.applications import delivered
 from gongkai.applications.access import Action, get_application_for_staff
 from gongkai.applications.actions import NotAllowed
-from gongkai.applications.models import AnswerFile, DocumentStatus, RedactionReason
+from gongkai.applications.models import EXTENSIONS, AnswerFile, DocumentStatus, RedactionReason
 
 PAGE_IMAGE_SCALE = 1.5  # 108 dpi: readable on screen, boxes placed to a third of a point
 
@@ -136,8 +137,9 @@ def answer_file(request, pk, file_pk):
     item = AnswerFile.objects.filter(pk=file_pk, answer__application=application).first()
     if item is None:
         raise Http404("没有找到该文件。")
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.original_name,
-                        content_type=item.content_type)
+    # Named after the sender's file but with the extension of what it really is.
+    name = PurePosixPath(item.original_name).stem + EXTENSIONS.get(item.content_type, ".bin")
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=name, content_type=item.content_type)
 
 
 @staff_required

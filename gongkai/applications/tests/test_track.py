@@ -172,6 +172,10 @@ def test_an_answer_with_an_attachment_restarts_the_clock_and_tells_the_clerk(
     assert OutboxMessage.objects.filter(recipient="clerk@jiaxian.gov.cn", subject__contains="补正").count() == 1
     page = client.get(TRACK).content.decode()
     assert "收到补正材料" in page and "网上提交，1个文件" in page
+    client.force_login(county.clerk)
+    download = client.get(reverse("applications:answer_file", args=[awaiting.pk, stored.pk]))
+    assert download["Content-Type"] == "application/pdf" and ".pdf" in download["Content-Disposition"]
+    assert ".html" not in download["Content-Disposition"]
 
 
 def test_an_answer_past_the_period_is_refused_and_changes_nothing(client, county, awaiting):
