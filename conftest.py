@@ -15,7 +15,7 @@ pytest_plugins = ["gongkai.portal.tests.browser"]
 
 
 @pytest.fixture(autouse=True)
-def _fast_and_isolated(settings, tmp_path):
+def _fast_and_isolated(settings, tmp_path, monkeypatch):
     # MD5 keeps log-ins in tests fast; uploads go to a throwaway folder.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -24,6 +24,14 @@ def _fast_and_isolated(settings, tmp_path):
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # The captcha accepts "PASSED" (tests type it as a person would type the letters);
+    # rate-limit counters start from zero in every test.
+    # (django-simple-captcha reads its settings once, at import: set its copy.)
+    monkeypatch.setattr("captcha.conf.settings.CAPTCHA_TEST_MODE", True)
+    settings.PERSONAL_DATA_KEYS = ["6U0q0-GqkJ-TQ8kbs2bbTGuvpX5xr1UJtsmZmkeuqwE="]
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

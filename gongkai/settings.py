@@ -90,12 +90,16 @@ INSTALLED_APPS = [
     "gongkai.notifications",
     "gongkai.portal",
     "gongkai.api",
+    "gongkai.personaldata",
     "gongkai.demo",
+    "captcha",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    # ?q=%00 and the like: a Chinese 400, never a database error (gongkai/nulbytes.py).
+    "gongkai.nulbytes.RefuseNulMiddleware",
     # Static files from the app server itself: intranets have no CDN, and one process
     # serving them keeps `make run` to a single command.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -110,6 +114,8 @@ MIDDLEWARE = [
     "gongkai.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Cache-Control: no-store on every staff page (personal data; gongkai/personaldata/pages.py).
+    "gongkai.personaldata.pages.NoStoreMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the Chinese lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -207,6 +213,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
 # Attachments larger than this are refused with a Chinese message (bytes).
 ATTACHMENT_MAX_BYTES = envint("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+# Uploads are readable by the app's own user only (gongkai/uploads.py).
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -214,7 +223,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 APPLICATION_CORRECTION_ANSWER_WORKDAYS = envint("APPLICATION_CORRECTION_ANSWER_WORKDAYS", 15)
 APPLICATION_FEE_PAYMENT_WORKDAYS = envint("APPLICATION_FEE_PAYMENT_WORKDAYS", 20)
 
-EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The console backend of the demo prints addresses masked (no personal data in logs).
+EMAIL_BACKEND = envstr("EMAIL_BACKEND", "gongkai.personaldata.mail.MaskedConsoleBackend")
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gongkai@localhost")
@@ -227,6 +237,35 @@ DELIVERED_DOCUMENTS_DAYS = envint("DELIVERED_DOCUMENTS_DAYS", 60)
 REDACTION_MAX_PAGES = envint("REDACTION_MAX_PAGES", 300)
 # Look-ups the public tracking page allows per client address per 10 minutes (shared cache).
 TRACK_ATTEMPTS_PER_10_MINUTES = envint("TRACK_ATTEMPTS_PER_10_MINUTES", 20)
+
+# --- abuse of the public forms (gongkai/throttling.py) ---------------------------------
+# Per client address (gongkai.clientaddr), counted in the shared cache: "N/period", where
+# period is s, m, h or d. A person filing in the normal way never meets them.
+RATE_APPLY = envstr("RATE_APPLY", "10/h")
+RATE_MAILBOX_WRITE = envstr("RATE_MAILBOX_WRITE", "10/h")
+RATE_MAILBOX_TRACK = envstr("RATE_MAILBOX_TRACK", "20/10m")
+RATE_LOGIN = envstr("RATE_LOGIN", "30/10m")
+# Applications per ID number and per phone number per day (Asia/Shanghai day).
+APPLICATIONS_PER_ID_PER_DAY = envint("APPLICATIONS_PER_ID_PER_DAY", 10)
+APPLICATIONS_PER_PHONE_PER_DAY = envint("APPLICATIONS_PER_PHONE_PER_DAY", 10)
+# Bytes uploaded through the public forms per client address per day.
+UPLOAD_BYTES_PER_ADDRESS_PER_DAY = envint("UPLOAD_BYTES_PER_ADDRESS_PER_DAY", 100 * 1024 * 1024)
+# Failed staff log-ins from one address before the log-in form asks for the captcha too.
+LOGIN_CAPTCHA_AFTER_FAILURES = envint("LOGIN_CAPTCHA_AFTER_FAILURES", 3)
+CAPTCHA_IMAGE_SIZE = (120, 40)
+CAPTCHA_LENGTH = 4
+CAPTCHA_TIMEOUT = 10  # minutes
+CAPTCHA_TEST_MODE = False
+
+# --- personal data (个人信息保护法; gongkai/personaldata/) ---------------------------
+# Fernet keys, newest first, for proof-of-identity scans at rest.
+PERSONAL_DATA_KEYS = [k for k in envstr("PERSONAL_DATA_KEYS", "").split(",") if k.strip()]
+# Years personal data is kept after a case closes, per record kind (docs/security.md
+# gives the rule each rests on; the county confirms them).
+RETENTION_YEARS_APPLICATIONS = envint("RETENTION_YEARS_APPLICATIONS", 10)
+RETENTION_YEARS_APPEALS = envint("RETENTION_YEARS_APPEALS", 10)
+RETENTION_YEARS_MAILBOX = envint("RETENTION_YEARS_MAILBOX", 3)
+RETENTION_YEARS_PROOF_SCANS = envint("RETENTION_YEARS_PROOF_SCANS", 1)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", PRODUCTION)

@@ -72,6 +72,8 @@ def answer_application(application, county: County, on, outcome="granted", **dec
     if actions.reply_needs_review(application):
         application = actions.do_review_reply(application, passed=True, acting_user=county.reviewer)
     return actions.do_sign_reply(application, on=on, acting_user=county.approver)
+
+
 def verify_second_factor(client, user):
     """What the staff member's phone does at log-in: a confirmed TOTP device for `user`
     and this client's session marked verified with it (django-otp's session key), as
@@ -86,3 +88,71 @@ def verify_second_factor(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return device
+
+
+# --- real files of each upload kind, made here (gongkai/uploads.py checks them whole) ---
+
+# A complete one-page PDF, written out by hand.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def png_bytes(size=(4, 4)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, "red").save(out, "PNG")
+    return out.getvalue()
+
+
+def docx_bytes(text: str = "附件：学校名单") -> bytes:
+    import io
+
+    import docx
+
+    out = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(out)
+    return out.getvalue()
+
+
+def ofd_bytes() -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("OFD.xml", '<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" Version="1.0"/>')
+        archive.writestr("Doc_0/Document.xml", "<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"/>")
+    return out.getvalue()
+
+
+def ole2_bytes(stream: str = "WordDocument") -> bytes:
+    """A minimal OLE2 compound file (as Word 97-2003 and WPS write) holding one 4 KiB
+    stream: header, one FAT sector, one directory sector, eight data sectors."""
+    import struct
+
+    end, free, fat_sector, no_stream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16
+    header += struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\x00" * 6
+    header += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<I", 0) + struct.pack("<I", free) * 108
+    fat = [fat_sector, end] + list(range(3, 10)) + [end]
+    fat_bytes = struct.pack(f"<{len(fat)}I", *fat) + struct.pack("<I", free) * (128 - len(fat))
+
+    def entry(name: str, kind: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\x00").encode("utf-16-le") if name else b""
+        return (encoded.ljust(64, b"\x00") + struct.pack("<HBB", len(encoded), kind, 1 if name else 0)
+                + struct.pack("<III", no_stream, no_stream, child) + b"\x00" * 16 + b"\x00" * 4
+                + b"\x00" * 16 + struct.pack("<IQ", start, size))
+
+    directory = (entry("Root Entry", 5, 1, end, 0) + entry(stream, 2, no_stream, 2, 4096)
+                 + entry("", 0, no_stream, 0, 0) * 2)
+    return header + fat_bytes + directory + b"\x00" * 4096

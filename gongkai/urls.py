@@ -4,6 +4,8 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Captcha images, drawn by the server (gongkai/throttling.py).
+    path("captcha/", include("captcha.urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/account/", include("gongkai.accounts.urls")),

@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 
+from gongkai import uploads
 from gongkai.annualreports.narrative import OVERVIEW_PARTS
 
 
@@ -26,3 +28,8 @@ class NarrativeForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="CSV 或 Excel（XLSX）文件")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        uploads.check_table(upload, max_bytes=settings.DATA_UPLOAD_MAX_MEMORY_SIZE)  # gongkai/uploads.py
+        return upload

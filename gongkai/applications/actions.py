@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from gongkai import uploads
 from gongkai.agencies import duties
 from gongkai.agencies.models import DutyRule
 from gongkai.applications import clock, deadlines, fees, letters
@@ -194,8 +195,11 @@ def _create_application(agency, channel, *, applicant, description, form_wanted,
     if received_on is not None:
         application.receipt_confirmed_at = submitted_at
         application.receipt_confirmed_by = registered_by
-    if proof is not None:
-        application.proof_of_identity = proof
+    if proof:
+        # Checked whole again here (the API reaches this without the form), then stored
+        # under a generated name: the applicant's file name never reaches the disk.
+        checked = uploads.check_upload(proof, uploads.PROOF_KINDS, what="身份证明")
+        application.proof_of_identity.save(uploads.stored_name(checked), proof, save=False)
     application.save()
     return application, True
 

@@ -10,19 +10,21 @@ import io
 import json
 from pathlib import PurePosixPath
 
-import filetype
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from gongkai import uploads
 from gongkai.agencies.access import staff_required
 from gongkai.applications import delivered
 from gongkai.applications.access import Action, get_application_for_staff
 from gongkai.applications.actions import NotAllowed
 from gongkai.applications.models import EXTENSIONS, AnswerFile, DocumentStatus, RedactionReason
 
+# What can be delivered and redacted (DOCX/XLSX through LibreOffice where installed).
+DELIVERABLE_KINDS = (uploads.PDF, uploads.DOCX, uploads.XLSX, uploads.JPEG, uploads.PNG)
 PAGE_IMAGE_SCALE = 1.5  # 108 dpi: readable on screen, boxes placed to a third of a point
 
 
@@ -42,11 +44,14 @@ def add(request, pk):
     if upload is None:
         messages.error(request, "请选择要提供的文件。")
         return redirect("applications:case", pk=pk)
-    kind = filetype.guess(upload.read(262))
-    upload.seek(0)
+    try:
+        checked = uploads.check_upload(upload, DELIVERABLE_KINDS, what="提供的文件")
+    except uploads.UploadRefused as refused:
+        messages.error(request, f"未能添加文件：{refused.messages[0]}")
+        return redirect("applications:case", pk=pk)
     try:
         document = delivered.do_attach_document(
-            application, upload=upload, content_type=kind.mime if kind else "",
+            application, upload=upload, content_type=checked.content_type,
             title=request.POST.get("title", ""), acting_user=request.user)
     except NotAllowed as refused:
         messages.error(request, f"未能添加文件：{refused}")

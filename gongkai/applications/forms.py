@@ -5,13 +5,12 @@ Errors are in plain Chinese and sit next to the field they are about.
 
 from __future__ import annotations
 
-import filetype
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils import timezone
 
+from gongkai import uploads
 from gongkai.agencies.models import Agency
 from gongkai.applications.identifiers import (
     credit_code_problem,
@@ -33,23 +32,21 @@ from gongkai.applications.models import (
     ReplyType,
     outcome_choices_grouped,
 )
+from gongkai.throttling import CaptchaMixin
 from gongkai.widgets import IsoDateInput
 
-PROOF_TYPES = {"image/jpeg": "JPG", "image/png": "PNG", "application/pdf": "PDF"}
+PROOF_TYPES = {kind.content_type: kind.label for kind in uploads.PROOF_KINDS}
 
 
 def check_upload(upload, what: str) -> str:
-    """The upload rules of the public forms: size, and JPG/PNG/PDF by content, not by
-    name. Returns the MIME type found; ValidationError in Chinese otherwise."""
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise ValidationError(f"{upload.name}：文件太大，不能超过{limit // (1024 * 1024)}MB。")
-    head = upload.read(262)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.mime not in PROOF_TYPES:
-        raise ValidationError(f"{what}只能是 JPG、PNG 图片或 PDF 文件（按文件内容判断，不看文件名）。")
-    return kind.mime
+    """The upload rules of the public forms (gongkai.uploads: the whole file checked,
+    JPG/PNG/PDF by content, not by name). Returns the MIME type found; a Chinese
+    ValidationError otherwise."""
+    try:
+        checked = uploads.check_upload(upload, uploads.PROOF_KINDS, what=what)
+    except uploads.UploadRefused as refused:
+        raise ValidationError(f"{refused.messages[0]}{what}只能是 JPG、PNG 图片或 PDF 文件。") from None
+    return checked.content_type
 
 
 def applicant_problems(applicant: dict) -> list[str]:
@@ -174,6 +171,14 @@ class ApplicationForm(forms.Form):
         fields = ("name", "id_type", "id_number", "credit_code", "legal_representative",
                   "contact_person", "phone", "address", "postcode", "email")
         return {"type": data["applicant_type"], **{f: data.get(f) or "" for f in fields}}
+
+
+class PublicApplicationForm(CaptchaMixin, ApplicationForm):
+    """The form on /apply/: the same, with the image captcha (gongkai/throttling.py)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_captcha()
 
 
 class IntakeForm(ApplicationForm):

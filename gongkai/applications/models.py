@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from gongkai.applications.clock import ClockEventKind
 from gongkai.applications.fees import FeeBasis
+from gongkai.personaldata.encryption import proof_storage
 from gongkai.reportcheck.vocabulary import (
     APPLICANT_COLUMNS,
     COLUMN_LABELS,
@@ -134,11 +135,14 @@ EVENT_LABELS = {
     "document_attached": "添加提供的文件",
     "document_redacted": "对提供的文件作区分处理",
     "document_downloaded": "申请人下载提供的文件",
+    # 个人信息保护法第四十七条 (gongkai/personaldata/retention.py)
+    "personal_data_purged": "保存期限届满，申请人个人信息已匿名化",
+    "proof_purged": "保存期限届满，身份证明扫描件已删除",
 }
 # Internal steps the public tracking page does not show.
 INTERNAL_EVENTS = (
     "reply_proposed", "reply_reviewed", "reply_review_returned", "reply_returned",
-    "extension_requested", "extension_refused",
+    "extension_requested", "extension_refused", "personal_data_purged", "proof_purged",
 )
 
 # The clock runs (or is paused) in these: received, not yet answered.
@@ -212,7 +216,9 @@ class Application(models.Model):
     email = models.EmailField("电子邮箱", blank=True)
     # Who the applicant is across applications (fees per month, repeats).
     applicant_key = models.CharField(max_length=140, db_index=True, editable=False)
-    proof_of_identity = models.FileField("身份证明", upload_to="applications/proofs/%Y/%m/", blank=True)
+    # Encrypted at rest (gongkai/personaldata/encryption.py), stored under a generated name.
+    proof_of_identity = models.FileField("身份证明", upload_to="applications/proofs/%Y/%m/", blank=True,
+                                         storage=proof_storage)
 
     description = models.TextField("所需政府信息的名称、文号或其他特征性描述")
     form_wanted = models.CharField("获取信息的载体形式", max_length=16, choices=FormWanted.choices)

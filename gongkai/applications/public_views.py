@@ -9,6 +9,7 @@ Look-ups are limited per client address (gongkai.clientaddr) in the shared cache
 every worker process and server counts together.
 """
 
+import hashlib
 import secrets
 import time
 import uuid
@@ -25,11 +26,12 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from gongkai import throttling
 from gongkai.applications import actions, delivered
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
 from gongkai.applications.forms import (
-    ApplicationForm,
     CorrectionAnswerForm,
+    PublicApplicationForm,
     TrackForm,
     WithdrawForm,
 )
@@ -56,18 +58,35 @@ TRACKED_SECONDS = 3600
 
 @never_cache
 def apply(request):
-    form = ApplicationForm(request.POST or None, request.FILES or None,
-                           initial={"idempotency_key": uuid.uuid4().hex})
+    if request.method == "POST":
+        if throttling.limited(request, "apply", settings.RATE_APPLY):
+            return throttling.refused(request)
+        if not throttling.charge_upload(request):
+            return throttling.refused(request, throttling.UPLOAD_QUOTA_REFUSED)
+    form = PublicApplicationForm(request.POST or None, request.FILES or None,
+                                 initial={"idempotency_key": uuid.uuid4().hex})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        problem = throttling.application_quota_problem(data.get("id_number", ""), data["phone"])
+        if problem:
+            form.add_error(None, problem)
+            return render(request, "applications/apply.html", {"form": form}, status=429)
         application = actions.do_submit_application(
             data["agency"], applicant=form.applicant(), description=data["description"],
             form_wanted=data["form_wanted"], delivery_wanted=data["delivery_wanted"],
-            proof=data["proof"], idempotency_key=data["idempotency_key"],
+            proof=data["proof"], idempotency_key=session_bound_key(request, data["idempotency_key"]),
         )
         request.session["submitted_application"] = application.pk
         return redirect("applications_public:submitted")
     return render(request, "applications/apply.html", {"form": form})
+
+
+def session_bound_key(request, key: str) -> str:
+    """The form's idempotency key bound to this browser's session: a double click gives
+    one application, but a key copied from someone else's form is a different key here,
+    so it can never bring up their application and its tracking code."""
+    salt = request.session.setdefault("apply_key_salt", secrets.token_hex(16))
+    return hashlib.sha256(f"{salt}:{key}".encode()).hexdigest()
 
 
 @never_cache
@@ -124,6 +143,8 @@ def _render_track(request, form, application, *, refused="", answer_form=None, s
 @require_POST
 def track_answer(request):
     application = _tracked_or_404(request)
+    if not throttling.charge_upload(request):  # the public forms' upload quota per address
+        return throttling.refused(request, throttling.UPLOAD_QUOTA_REFUSED)
     form = CorrectionAnswerForm(request.POST, request.FILES)
     refused = ""
     if form.is_valid():

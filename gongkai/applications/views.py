@@ -10,10 +10,11 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from gongkai import uploads
 from gongkai.agencies.access import staff_required
 from gongkai.applications import actions, forms
 from gongkai.applications.access import (
@@ -32,6 +33,7 @@ from gongkai.applications.identifiers import mask_id_number, mask_phone
 from gongkai.applications.models import EVENT_LABELS, OPEN_STATUSES, Status
 from gongkai.applications.repeats import conversion_candidates
 from gongkai.eventlog.log import history
+from gongkai.personaldata import viewing
 
 DUE_SOON_WORKDAYS = 3
 
@@ -102,6 +104,8 @@ def case(request, pk):
 
 def _case_context(user, application, failed=None) -> dict:
     full = may_see_identity(user, application)
+    if full and application.id_number:
+        viewing.do_record_personal_data_view(application, viewing.IDENTITY_VIEWED, acting_user=user)
     return {
         "application": application,
         "id_number": application.id_number if full else mask_id_number(application.id_number),
@@ -111,7 +115,7 @@ def _case_context(user, application, failed=None) -> dict:
         "remaining": remaining_workdays(application.due_on) if application.due_on and application.is_open else None,
         "events": [
             (e, EVENT_LABELS.get(e.verb, e.verb), Status(e.to_state).label if e.to_state in Status.values else "")
-            for e in history(application)
+            for e in history(application).exclude(verb__in=viewing.LABELS)
         ],
         "action_forms": _action_forms(user, application, failed),
         "pending": _pending_reply(user, application),
@@ -145,7 +149,12 @@ def proof(request, pk):
     application = get_application_for_staff(request.user, pk, action=Action.HANDLE)
     if not application.proof_of_identity:
         raise Http404("没有上传身份证明。")
-    return FileResponse(application.proof_of_identity.open("rb"), as_attachment=True)
+    viewing.do_record_personal_data_view(application, viewing.PROOF_VIEWED, acting_user=request.user)
+    kind = uploads.kind_of_stored(application.proof_of_identity.name)
+    return uploads.download_response(
+        application.proof_of_identity, content_type=kind.content_type if kind else "",
+        filename=f"{application.reference}-身份证明.{kind.extension if kind else 'bin'}",
+    )
 
 
 @staff_required
@@ -155,7 +164,9 @@ def letter(request, pk, letter_pk):
     if item is None:
         raise Http404("没有找到该文书。")
     if item.document:
-        return FileResponse(item.document.open("rb"), as_attachment=True)
+        kind = uploads.kind_of_stored(item.document.name)
+        return uploads.download_response(item.document, content_type=kind.content_type if kind else "",
+                                         filename=item.document.name.rsplit("/", 1)[-1])
     return HttpResponse(f"{item.title}\n\n{item.body}", content_type="text/plain; charset=utf-8")
 
 

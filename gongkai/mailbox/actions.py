@@ -24,9 +24,14 @@ def reply_workdays() -> int:
     return rule.workdays if rule else ReplyRule._meta.get_field("workdays").default
 
 
-def _new_tracking_code(today) -> str:
+# 14 characters of 31: 69 bits, not for guessing (codes of earlier letters, date + 5
+# characters, keep working: the look-up is by the whole code).
+TRACKING_CODE_LENGTH = 14
+
+
+def _new_tracking_code(today=None) -> str:
     while True:
-        code = f"XX{today:%y%m%d}" + "".join(secrets.choice(_CODE_ALPHABET) for _ in range(5))
+        code = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
         if not MailboxLetter.objects.filter(tracking_code=code).exists():
             return code
 
@@ -54,7 +59,7 @@ def do_submit_letter(new: NewLetter, *, acting_user=None) -> MailboxLetter:
     now = timezone.now()
     with transaction.atomic():
         letter = MailboxLetter.objects.create(
-            tracking_code=_new_tracking_code(timezone.localdate(now)),
+            tracking_code=_new_tracking_code(),
             writer_name=new.writer_name.strip(),
             contact=new.contact.strip(),
             subject=new.subject.strip(),

@@ -3,12 +3,13 @@ import re
 from django import forms
 
 from gongkai.mailbox.actions import PublicVersion
+from gongkai.throttling import CaptchaMixin
 
 _PHONE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")
 _EMAIL = forms.EmailField()
 
 
-class WriteForm(forms.Form):
+class WriteForm(CaptchaMixin, forms.Form):
     writer_name = forms.CharField(label="姓名", max_length=50)
     contact = forms.CharField(
         label="联系方式", max_length=100, help_text="手机号码、固定电话或电子邮箱，仅用于工作人员联系您，不会公开。"
@@ -18,6 +19,10 @@ class WriteForm(forms.Form):
     agrees_to_publish = forms.BooleanField(
         label="同意在网站公开我的来信和答复（姓名只显示姓氏，电话、身份证号、邮箱等个人信息会被删除）", required=False
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_captcha()
 
     def clean_contact(self):
         contact = self.cleaned_data["contact"].strip().replace(" ", "")
@@ -62,4 +67,7 @@ class ReplyRuleForm(forms.Form):
 
 
 class TrackForm(forms.Form):
-    code = forms.CharField(label="查询码", max_length=20)
+    code = forms.CharField(label="查询码", max_length=30, help_text="提交来信后页面上显示的查询码，如 ABCD-EFGH-JKLM-NP。")
+
+    def clean_code(self):
+        return "".join(self.cleaned_data["code"].split()).replace("-", "").upper()

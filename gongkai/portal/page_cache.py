@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.utils.http import urlencode
 
 # settings.PORTAL_PAGE_SECONDS overrides it; 0 turns the cache off (bench/ measures both).
 PAGE_SECONDS = 30
@@ -45,15 +46,40 @@ def _is_anonymous(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
 
 
-def shared_for_anonymous(view):
-    """Serve the view's 200 answer from the cache to visitors without a session."""
+# A query string is cached only when it is one a page's own links produce: the view's
+# parameters, each once and short. Anything else (a bot's ?x=1, ?x=2 … or a 10 kB value)
+# is rendered but not stored, so it can neither fill the cache nor plant a page there.
+MAX_PARAM_CHARS = 100
+
+
+def cache_key_query(request, params: tuple[str, ...]) -> str | None:
+    """The query string normalised (known parameters, sorted, empty ones dropped), or
+    None when the request should not be cached."""
+    pairs = []
+    for name in request.GET:
+        values = request.GET.getlist(name)
+        if name not in params or len(values) > 1 or len(values[0]) > MAX_PARAM_CHARS:
+            return None
+        if values[0]:
+            pairs.append((name, values[0]))
+    return urlencode(sorted(pairs))
+
+
+def shared_for_anonymous(view=None, *, params: tuple[str, ...] = ()):
+    """Serve the view's 200 answer from the cache to visitors without a session.
+    `params` names the query parameters the view reads."""
+    if view is None:
+        return lambda view: shared_for_anonymous(view, params=params)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         seconds = getattr(settings, "PORTAL_PAGE_SECONDS", PAGE_SECONDS)
         if not seconds or request.method != "GET" or not _is_anonymous(request):
             return view(request, *args, **kwargs)
-        path = hashlib.blake2b(request.get_full_path().encode(), digest_size=16).hexdigest()
+        query = cache_key_query(request, params)
+        if query is None:
+            return view(request, *args, **kwargs)
+        path = hashlib.blake2b(f"{request.path}?{query}".encode(), digest_size=16).hexdigest()
         key = f"portal:page:{generation()}:{path}"
         cached = cache.get(key)
         if cached is not None:

@@ -15,11 +15,10 @@ whose message is shown to the user as is. A refused action changes nothing.
 import datetime
 import uuid
 
-import filetype
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai import uploads
 from gongkai.agencies import duties
 from gongkai.agencies.models import DutyRule
 from gongkai.eventlog.log import history, record
@@ -70,17 +69,10 @@ EDITABLE_FIELDS = (
 )
 EDITABLE_STATUSES = (ItemStatus.DRAFT, ItemStatus.RETURNED)
 
-# Attachments are told apart by their content, never by their name (a renamed .exe
-# stays an .exe). MIME type → the extension the stored file gets.
-ATTACHMENT_TYPES = {
-    "application/pdf": "pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "image/gif": "gif",
-}
-ATTACHMENT_TYPE_NAMES = "PDF、Word（DOCX）、Excel（XLSX）、PNG、JPEG、GIF"
+# Attachments are told apart by their whole content, never by their name (gongkai/uploads.py).
+# MIME type → the extension the stored file gets.
+ATTACHMENT_TYPES = {kind.content_type: kind.extension for kind in uploads.DOCUMENT_KINDS}
+ATTACHMENT_TYPE_NAMES = uploads.names(uploads.DOCUMENT_KINDS)
 
 
 # --- creating and editing ------------------------------------------------------------
@@ -375,38 +367,26 @@ def do_change_validity(item, validity: str, on: datetime.date | None, *, acting_
 def do_add_attachment(item, upload, *, acting_user) -> Attachment:
     """Store an uploaded file with a draft or returned item, if its content is one of
     the allowed types and it is not too large. `upload` is a Django UploadedFile."""
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
-        raise PublishingError(f"附件“{upload.name}”超过了大小上限（{_megabytes(limit)}），未保存。", field="file")
-    if upload.size == 0:
-        raise PublishingError(f"附件“{upload.name}”是空文件，未保存。", field="file")
-    upload.seek(0)
-    kind = filetype.guess(upload.read(8192))
-    upload.seek(0)
-    if kind is None or kind.mime not in ATTACHMENT_TYPES:
-        raise PublishingError(
-            f"附件“{upload.name}”的内容不是允许的文件类型，未保存。只能上传 {ATTACHMENT_TYPE_NAMES} 文件。",
-            field="file",
-        )
+    try:
+        checked = uploads.check_upload(upload, uploads.DOCUMENT_KINDS, what="附件")
+    except uploads.UploadRefused as refused:
+        raise PublishingError(refused.messages[0], field="file") from None
     with transaction.atomic():
         item = _locked(item)
         if item.status not in EDITABLE_STATUSES:
             raise PublishingError("只有草稿和已退回的信息可以添加附件。")
-        attachment = Attachment(item=item, original_name=upload.name[:255], content_type=kind.mime, size=upload.size)
+        attachment = Attachment(item=item, original_name=upload.name[:255], content_type=checked.content_type,
+                                size=checked.size)
         # The stored name comes from the content, so a file is always served as what it is.
-        attachment.file.save(f"{uuid.uuid4().hex}.{ATTACHMENT_TYPES[kind.mime]}", upload, save=False)
+        attachment.file.save(uploads.stored_name(checked), upload, save=False)
         try:
             attachment.save()
             record(item, "attachment_added", actor=acting_user, from_state=item.status, to_state=item.status,
-                   data={"name": attachment.original_name, "type": kind.mime, "size": upload.size})
+                   data={"name": attachment.original_name, "type": checked.content_type, "size": checked.size})
         except Exception:
             attachment.file.delete(save=False)
             raise
     return attachment
-
-
-def _megabytes(n: int) -> str:
-    return f"{n / 1024 / 1024:g} MB"
 
 
 # --- the catalogue ---------------------------------------------------------------------

@@ -3,6 +3,7 @@ action they feed (publishing.actions), whose refusals are shown next to the fiel
 
 from django import forms
 
+from gongkai import uploads
 from gongkai.publishing.actions import EDITABLE_FIELDS, PublishingError
 from gongkai.publishing.catalogue import item_nodes_for_agency
 from gongkai.publishing.models import CatalogueNode, DocKind, InformationItem, ItemStatus, Validity
@@ -87,7 +88,7 @@ class ValidityForm(ErrorPlacingForm, forms.Form):
 
 
 class AttachmentForm(ErrorPlacingForm, forms.Form):
-    file = forms.FileField(label="附件", help_text="PDF、Word（DOCX）、Excel（XLSX）、PNG、JPEG、GIF；按文件内容识别类型。")
+    file = forms.FileField(label="附件", help_text=f"{uploads.names(uploads.DOCUMENT_KINDS)}；按文件内容识别类型。")
 
 
 class LocalNodeForm(ErrorPlacingForm, forms.Form):

@@ -3,8 +3,10 @@ event handler never reaches a citizen's browser."""
 
 import html
 import re
+from urllib.parse import urlsplit
 
 import nh3
+from django.conf import settings
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "span", "div",
@@ -30,7 +32,24 @@ def clean_html(value: str) -> str:
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
+        attribute_filter=_same_site_images,
     )
+
+
+def _same_site_images(element: str, attribute: str, value: str) -> str | None:
+    """An image from another site is a tracking pixel: every reader's visit would be
+    reported to it (个人信息保护法). Only images of this site keep their source."""
+    if element == "img" and attribute == "src" and not is_same_site(value):
+        return None
+    return value
+
+
+def is_same_site(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    if not parts.scheme and not parts.netloc:
+        return True  # a relative address: this site
+    site = urlsplit(settings.SITE_ROOT)
+    return parts.scheme in ("http", "https") and parts.netloc.lower() == site.netloc.lower()
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -4,11 +4,12 @@ redirect or render. Rules live in publishing.actions, access in publishing.acces
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from gongkai import uploads
 from gongkai.agencies.access import agencies_where, staff_required, visible_agencies
 from gongkai.agencies.models import Role
 from gongkai.eventlog.log import history
@@ -228,8 +229,8 @@ def attachment_add(request, pk):
 def attachment_download(request, pk, attachment_pk):
     item = get_item_for_staff(request.user, pk, action="view")
     attachment = get_object_or_404(Attachment, pk=attachment_pk, item=item)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
-                        content_type=attachment.content_type)
+    return uploads.download_response(attachment.file, content_type=attachment.content_type,
+                                     filename=attachment.original_name)
 
 
 # --- queues and lists ----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 
+from gongkai import uploads
 from gongkai.agencies.models import Agency, DutyRule
 from gongkai.publishing.models import CatalogueNode
 from gongkai.supervision.models import InquiryKind, MediaAccount, UpdatePeriod
@@ -39,6 +40,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError("文件太大，请分批导入。")
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError("只能导入 .xlsx 或 .csv 文件。")
+        uploads.check_table(upload)  # the whole file (gongkai/uploads.py)
         return upload
 
 

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies import duties
 from gongkai.agencies.access import require_county_office, require_office_admin, scope_of
+from gongkai.applications.models import Application
+from gongkai.personaldata.viewing import recent_views
 from gongkai.supervision import actions, findings
 from gongkai.supervision.access import get_agency_for_office, supervised_agencies
 from gongkai.supervision.chart import Series, line_chart
@@ -37,6 +39,7 @@ def overview(request):
         "thresholds": ctx.thresholds,
         "trend": trend,
         "chart": chart,
+        "personal_data_views": recent_views(Application.objects.filter(agency__in=agencies), limit=50),
         "relaxations": duties.relaxations_covering(agencies),
     })
 

@@ -73,7 +73,10 @@ def test_finding_1_the_wsgi_start_up_runs_the_same_checks(tmp_path):
 
 
 def test_the_production_checklist_passes_check_deploy_cleanly(tmp_path):
-    env = _env(tmp_path, PRODUCTION="1", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="gongkai.example.cn")
+    # The whole checklist: the shared cache for rate limits and the key for proof scans
+    # too (docs/security.md, items 9 and 11).
+    env = _env(tmp_path, PRODUCTION="1", SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="gongkai.example.cn",
+               REDIS_URL="redis://127.0.0.1:6379/5", PERSONAL_DATA_KEYS="6U0q0-GqkJ-TQ8kbs2bbTGuvpX5xr1UJtsmZmkeuqwE=")
     result = _check_deploy(env)
 
     assert result.returncode == 0, result.stderr

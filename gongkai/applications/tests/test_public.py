@@ -7,11 +7,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from gongkai.applications.models import Application, Status
-from gongkai.testing import answer_application
+from gongkai.testing import PDF_BYTES, answer_application, png_bytes
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = png_bytes()
+PDF = PDF_BYTES
 
 
 def form(county, **changes):
@@ -22,6 +22,8 @@ def form(county, **changes):
         "description": "2025年全县义务教育阶段学校名单", "form_wanted": "electronic",
         "delivery_wanted": "email", "idempotency_key": "public-1",
         "proof": SimpleUploadedFile("id.png", PNG, content_type="image/png"),
+        # The captcha, as typed (CAPTCHA_TEST_MODE takes "PASSED").
+        "captcha_0": "test", "captcha_1": "PASSED",
     }
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
@@ -89,9 +91,9 @@ def test_a_pdf_proof_is_accepted(client, county):
 
 def test_a_too_large_proof_is_refused(client, county, settings):
     settings.ATTACHMENT_MAX_BYTES = 1024 * 1024
-    big = SimpleUploadedFile("id.png", PNG + b"\x00" * (1024 * 1024), content_type="image/png")
+    big = SimpleUploadedFile("id.png", png_bytes((1200, 1200)) + b"\x00" * (1024 * 1024), content_type="image/png")
     page = client.post(reverse("applications_public:apply"), form(county, proof=big)).content.decode()
-    assert "文件太大" in page
+    assert "超过了大小上限" in page
 
 
 def _answered(county, register):

@@ -17,11 +17,11 @@ from gongkai.applications.models import ClockEvent, CorrectionAnswer, Letter, Le
 from gongkai.applications.public_views import LETTER_LINK_SALT, letter_link
 from gongkai.applications.tests.conftest import PERSON
 from gongkai.notifications.models import OutboxMessage
+from gongkai.testing import PDF_BYTES as PDF
 
 pytestmark = pytest.mark.django_db
 D = dt.date
 TODAY = D(2025, 12, 10)
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 TRACK = reverse("applications_public:track")
 
 

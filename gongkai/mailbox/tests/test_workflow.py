@@ -10,6 +10,7 @@ from django.urls import reverse
 from gongkai.eventlog.log import history
 from gongkai.mailbox import actions
 from gongkai.mailbox.models import LetterStatus, MailboxLetter
+from gongkai.mailbox.public_views import format_code
 
 pytestmark = pytest.mark.django_db
 TZ = dt.timezone(dt.timedelta(hours=8))
@@ -102,12 +103,14 @@ def test_it_writes_a_letter_on_the_portal(client, db):
     assert "请填写正确的手机号码" in bad.content.decode()
     response = client.post(reverse("mailbox_public:write"), {
         "writer_name": "赵六", "contact": "13700000000", "subject": "路灯不亮", "text": "东街路灯坏了", "agrees_to_publish": "on",
+        "captcha_0": "test", "captcha_1": "PASSED",
     })
     assert response.status_code == 302
     letter = MailboxLetter.objects.get()
     assert letter.agrees_to_publish and letter.status == LetterStatus.RECEIVED
-    assert letter.tracking_code in client.get(reverse("mailbox_public:sent")).content.decode()
-    tracked = client.get(reverse("mailbox_public:track"), {"code": letter.tracking_code}).content.decode()
+    shown = format_code(letter.tracking_code)
+    assert shown in client.get(reverse("mailbox_public:sent")).content.decode()
+    tracked = client.post(reverse("mailbox_public:track"), {"code": shown}).content.decode()
     assert "待分办" in tracked
 
 
