@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "gongkai.supervision",
     "gongkai.mailbox",
     "gongkai.services",
+    "gongkai.notifications",
     "gongkai.portal",
     "gongkai.api",
     "gongkai.personaldata",
@@ -227,6 +228,15 @@ EMAIL_BACKEND = envstr("EMAIL_BACKEND", "gongkai.personaldata.mail.MaskedConsole
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+# A class with send(phone, text) (gongkai/notifications/sms.py); empty: no SMS notices.
+SMS_BACKEND = envstr("SMS_BACKEND", "")
+
+# Applicant-facing documents (gongkai/applications/delivered.py, redaction.py).
+DELIVERED_DOCUMENTS_DAYS = envint("DELIVERED_DOCUMENTS_DAYS", 60)
+REDACTION_MAX_PAGES = envint("REDACTION_MAX_PAGES", 300)
+# Look-ups the public tracking page allows per client address per 10 minutes (shared cache).
+TRACK_ATTEMPTS_PER_10_MINUTES = envint("TRACK_ATTEMPTS_PER_10_MINUTES", 20)
 
 # --- abuse of the public forms (gongkai/throttling.py) ---------------------------------
 # Per client address (gongkai.clientaddr), counted in the shared cache: "N/period", where
