@@ -189,6 +189,12 @@ def staff_routes() -> list[Route]:
 # How to fill each URL parameter for a record of agency `key`: (namespace, parameter) →
 # function(world, key) → value. None for a parameter means the page is not about an
 # agency's record (county-wide, or the user's own uploads) and only the marker check applies.
+def _user_model():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model()
+
+
 def _pk(kind):
     return lambda world, key: getattr(world.records[key], kind).pk
 
@@ -209,6 +215,8 @@ PARAMS = {
     ("api", "application_id"): _pk("application"),
     ("api", "agency"): lambda world, key: world.agencies[key].code,
     ("api", "year"): lambda world, key: YEAR,
+    # A staff member of that agency (the office admin's password and two-factor resets).
+    ("accounts", "user_id"): lambda world, key: _user_model().objects.get(username=f"maker_{key}").pk,
 }
 # Pages whose parameters are not an agency's record.
 NOT_AGENCY_RECORDS = {
