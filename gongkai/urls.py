@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/reportcheck/", include("gongkai.reportcheck.urls")),
     path("staff/supervision/", include("gongkai.supervision.urls")),
     path("staff/calendar/", include("gongkai.workdays.urls")),
+    path("staff/jobs/", include("gongkai.jobs.urls")),
     path("staff/mailbox/", include("gongkai.mailbox.urls")),
     path("staff/services/", include("gongkai.services.urls")),
     path("mailbox/", include("gongkai.mailbox.public_urls")),
