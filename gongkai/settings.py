@@ -124,6 +124,8 @@ else:
 # Reverse proxies whose X-Forwarded-For is believed (gongkai/clientaddr.py).
 TRUSTED_PROXIES = [p for p in envstr("TRUSTED_PROXIES", "").split(",") if p.strip()]
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
+# Enqueue at once: callers already enqueue from transaction.on_commit (gongkai/jobs).
+RQ = {"COMMIT_MODE": "auto"}
 # Called (dotted paths, with `acting_user=`) after every committed calendar edit: whatever
 # keeps dates that follow the calendar. The calendar itself knows nothing of them.
 CALENDAR_CHANGED_HANDLERS = ["gongkai.applications.deadlines.calendar_changed"]
