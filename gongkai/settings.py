@@ -48,7 +48,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "django_rq",
+    "django_prometheus",
     "gongkai.jobs",
+    "gongkai.monitoring",
     "gongkai.eventlog",
     "gongkai.agencies",
     "gongkai.workdays",
@@ -66,6 +68,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and last: django-prometheus times the whole stack (requests, latency).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "gongkai.monitoring.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files from the app server itself: intranets have no CDN, and one process
     # serving them keeps `make run` to a single command.
@@ -78,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -172,9 +178,32 @@ SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 
+# /readyz turns red when more jobs than this wait in a queue (workers down or too few).
+READY_MAX_QUEUE_DEPTH = envint("READY_MAX_QUEUE_DEPTH", 1000)
+
+# `text` for a terminal; `json` (one object a line, with the request id) for journald
+# and log collectors in production.
+LOG_FORMAT = envstr("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "gongkai.monitoring.requestid.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "json_ensure_ascii": False,
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }

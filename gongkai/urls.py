@@ -4,6 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("gongkai.monitoring.urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/publishing/", include("gongkai.publishing.urls")),
