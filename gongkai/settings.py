@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_prometheus",
     "gongkai.jobs",
     "gongkai.monitoring",
+    "gongkai.backups",
     "gongkai.eventlog",
     "gongkai.agencies",
     "gongkai.workdays",
