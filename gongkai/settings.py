@@ -157,6 +157,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded files: the local MEDIA_ROOT by default; `s3` puts them in any S3-compatible store
+# (MinIO, Ceph, a cloud's OSS) shared by several app servers, private, through django-storages.
+MEDIA_STORAGE = envstr("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": envstr("S3_BUCKET", "gongkai-media"),
+            "endpoint_url": envstr("S3_ENDPOINT_URL", "") or None,
+            "region_name": envstr("S3_REGION", "") or None,
+            "access_key": envstr("S3_ACCESS_KEY_ID", ""),
+            "secret_key": envstr("S3_SECRET_ACCESS_KEY", ""),
+            "addressing_style": envstr("S3_ADDRESSING_STYLE", "path"),
+            "default_acl": "private",
+            "querystring_auth": True,  # links are signed and expire: nothing in the bucket is public
+            "querystring_expire": envint("S3_URL_EXPIRE_SECONDS", 300),
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_MAX_AGE = 3600
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -179,6 +198,8 @@ SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 
+# Load balancers and Prometheus ask the app servers directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 # /readyz turns red when more jobs than this wait in a queue (workers down or too few).
 READY_MAX_QUEUE_DEPTH = envint("READY_MAX_QUEUE_DEPTH", 1000)
 

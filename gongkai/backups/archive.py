@@ -70,6 +70,8 @@ def row_counts() -> dict[str, int]:
 
 def backup(target: Path) -> dict:
     target = Path(target)
+    if connection.in_atomic_block:  # an open write transaction would stall the SQLite copy
+        raise BackupError("不能在数据库事务中备份：请直接运行 gongkai backup。")
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"备份目录 {target} 不是空的：请指定一个新目录，以免覆盖以前的备份。")
     target.mkdir(parents=True, exist_ok=True)
