@@ -19,7 +19,7 @@ DAILY = [
     ("applications remind", "30 7 * * *", ("applications", "remind")),
 ]
 # Personal data past its retention period (个人信息保护法第十九条), when the command exists.
-PURGE = ("personal-data purge", "40 1 * * *", ("personal-data", "purge", "--apply"))
+PURGE = ("personal-data purge", "40 1 * * *", ("personal-data", "purge", "--yes"))
 
 
 def jobs() -> list[tuple[str, str, tuple[str, ...]]]:
