@@ -24,6 +24,7 @@ from gongkai.workdays.store import current_calendar
 logger = logging.getLogger(__name__)
 REDERIVE_KIND = "applications.rederive_deadlines"
 REDERIVE_TITLE = "按修改后的工作日历重新计算办理中申请的答复期限"
+DAILY_TITLE = "每日重新计算办理中申请的答复期限"  # paused clocks move on by a day
 
 
 def today() -> datetime.date:
@@ -93,7 +94,7 @@ def calendar_changed(*, acting_user=None) -> None:
     runs.start(REDERIVE_KIND, REDERIVE_TITLE, recompute_open_deadlines, started_by=acting_user)
 
 
-def recompute_open_deadlines(run_id: int | None = None) -> int:
+def recompute_open_deadlines(run_id: int | None = None, *, title: str = REDERIVE_TITLE) -> int:
     """Recompute every open application's due date, e.g. after the calendar changed.
 
     One case per transaction with its row locked as the actions lock it, so a step taken
@@ -109,7 +110,7 @@ def recompute_open_deadlines(run_id: int | None = None) -> int:
         .order_by("pk").values_list("pk", flat=True)
     )
     count = 0
-    with progress(run_id, kind=REDERIVE_KIND, title=REDERIVE_TITLE) as run:
+    with progress(run_id, kind=REDERIVE_KIND, title=title) as run:
         run.set_total(len(ids))
         for pk in ids:
             try:

@@ -10,7 +10,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 
 from gongkai.agencies.models import Role, StaffRole
-from gongkai.applications.deadlines import recompute_open_deadlines, remaining_workdays
+from gongkai.applications.deadlines import DAILY_TITLE, recompute_open_deadlines, remaining_workdays
 from gongkai.applications.models import CLOCK_STATUSES, Application, Status
 
 DUE_SOON_WORKDAYS = 3
@@ -48,7 +48,7 @@ def reminders() -> list[Reminder]:
 
 def send_reminders() -> int:
     """Recompute deadlines (paused clocks move daily), then mail every clerk with cases."""
-    recompute_open_deadlines()
+    recompute_open_deadlines(title=DAILY_TITLE)
     sent = 0
     for reminder in reminders():
         if not reminder.user.email:

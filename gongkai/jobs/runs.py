@@ -70,7 +70,7 @@ def progress(run_id: int | None, *, kind: str, title: str):
 
 
 def recent_for(user, *, limit: int = 3) -> list[JobRun]:
-    """The runs USER started today, newest first: shown where they were started."""
+    """The runs USER started in the last 12 hours, newest first: shown where they were started."""
     if not getattr(user, "is_authenticated", False):
         return []
     since = timezone.now() - timezone.timedelta(hours=12)
