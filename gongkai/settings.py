@@ -200,6 +200,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Load balancers and Prometheus ask the app servers directly, over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+# Addresses that may read /metrics (the connecting address: nginx on this host restricts further).
+METRICS_ALLOWED = [n for n in envstr("METRICS_ALLOWED", "127.0.0.1,::1").split(",") if n.strip()]
 # /readyz turns red when more jobs than this wait in a queue (workers down or too few).
 READY_MAX_QUEUE_DEPTH = envint("READY_MAX_QUEUE_DEPTH", 1000)
 

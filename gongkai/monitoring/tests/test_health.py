@@ -113,3 +113,9 @@ def test_json_logs_are_one_object_a_line_with_the_request_id():
     assert line["message"] == "任务 7 失败"
     assert line["level"] == "ERROR"
     assert line["request_id"] == "-"
+
+
+def test_metrics_are_refused_to_an_address_not_allowed(client, settings):
+    settings.METRICS_ALLOWED = ["127.0.0.1"]
+    assert client.get("/metrics", REMOTE_ADDR="203.0.113.9").status_code == 403
+    assert client.get("/metrics", REMOTE_ADDR="127.0.0.1").status_code == 200
