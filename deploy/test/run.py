@@ -248,7 +248,7 @@ def staff(stop: threading.Event) -> int:
     page = retrying(lambda: session.get(f"{SITE}/staff/login/", timeout=30), "open the log-in page").text
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     response = retrying(lambda: session.post(f"{SITE}/staff/login/", data={
-        "csrfmiddlewaretoken": token, "username": "office", "password": "gongkai-demo",
+        "csrfmiddlewaretoken": token, "username": "xianfu_clerk", "password": "gongkai-demo",
     }, headers={"Referer": f"{SITE}/staff/login/"}, allow_redirects=False, timeout=30), "log in")
     if response.status_code != 302:
         raise RuntimeError(f"staff log-in refused ({response.status_code})")

@@ -15,6 +15,8 @@ from django.utils import timezone
 from gongkai.annualreports.actions import do_import_previous_report
 from gongkai.annualreports.core import Proactive, ReportInputs, build_report
 from gongkai.applications import actions
+from gongkai.portal.tests.browser import log_in
+from gongkai.testing import answer_application
 
 # A live-server test: the root conftest puts back the migrations' data after its flush.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -44,15 +46,6 @@ NARRATIVE = {
 
 
 
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("password")
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/staff/"))
-
-
 def field_label(text):
     """A field's label exactly, with or without the colon Django's as_p adds."""
     return re.compile(rf"^{re.escape(text)}[:：]?$")
@@ -66,8 +59,7 @@ def answered(county, applicant, received_on, replied_on, outcome, **decision):
     )
     if replied_on is None:
         return application
-    actions.do_decide(application, outcome=outcome, acting_user=county.clerk, **decision)
-    return actions.do_sign_reply(application, on=replied_on, acting_user=county.approver)
+    return answer_application(application, county, replied_on, outcome, **decision)
 
 
 def last_years_records(county, year):

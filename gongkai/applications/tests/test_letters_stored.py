@@ -6,6 +6,7 @@ import pytest
 
 from gongkai.applications import actions as a
 from gongkai.applications.models import LetterKind
+from gongkai.testing import answer_application
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -22,7 +23,7 @@ def dept_with_office(county):
 
 def test_a_reply_uses_the_official_template_and_keeps_a_docx(dept_with_office, register):
     county = dept_with_office
-    application = a.do_decide(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
+    application = a.do_decide_application(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
                               acting_user=county.clerk)
     application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
     letter = application.letters.get(kind=LetterKind.REPLY)
@@ -35,8 +36,7 @@ def test_a_reply_uses_the_official_template_and_keeps_a_docx(dept_with_office, r
 
 def test_a_granted_reply_says_how_the_information_is_provided(dept_with_office, register):
     county = dept_with_office
-    application = a.do_decide(register(), outcome="granted", reasons="", acting_user=county.clerk)
-    application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+    application = answer_application(register(), county, D(2025, 10, 20), "granted", reasons="")
     letter = application.letters.get(kind=LetterKind.REPLY)
     assert letter.template.startswith("reply.v") and letter.composed
     assert "以纸质形式" in letter.body
@@ -72,7 +72,7 @@ def test_without_the_offices_address_a_plain_letter_is_kept_and_says_why(county,
 
 
 def _signed_reply(county, register):
-    application = a.do_decide(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
+    application = a.do_decide_application(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
                               acting_user=county.clerk)
     application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
     letter = application.letters.get(kind=LetterKind.REPLY)
