@@ -321,10 +321,29 @@ def wait_for_jobs(queue, seconds: float = 120) -> None:
         time.sleep(1)
 
 
+def outbox_wait() -> float:
+    """Seconds the outbox may still need: a message claimed by the killed worker is left
+    to it until its claim lapses (gongkai/notifications/outbox.py), then the minute-by-
+    minute flush sends it. Zero when there is no outbox or nothing is claimed."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    if not apps.is_installed("gongkai.notifications"):
+        return 0
+    from gongkai.notifications.models import OutboxMessage
+
+    latest = (OutboxMessage.objects.filter(claimed_until__isnull=False, sent_at__isnull=True)
+              .order_by("-claimed_until").values_list("claimed_until", flat=True).first())
+    if latest is None:
+        return 0
+    log(f"an e-mail claimed by the killed worker waits for its claim to lapse at {latest:%H:%M:%S}")
+    return max(0.0, (latest - timezone.now()).total_seconds()) + 60
+
+
 def check_mail(stack: Stack, submitted: list[dict]) -> list[str]:
     import mailbox
 
-    deadline = time.monotonic() + 90
+    deadline = time.monotonic() + 90 + outbox_wait()
     while True:
         received: dict[str, int] = {}
         for message in mailbox.Maildir(stack.work / "mail", create=True):
