@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "gongkai.supervision",
     "gongkai.mailbox",
     "gongkai.services",
+    "gongkai.notifications",
     "gongkai.portal",
     "gongkai.api",
     "gongkai.demo",
@@ -250,6 +251,15 @@ EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.Email
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gongkai@localhost")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
+# A class with send(phone, text) (gongkai/notifications/sms.py); empty: no SMS notices.
+SMS_BACKEND = envstr("SMS_BACKEND", "")
+
+# Applicant-facing documents (gongkai/applications/delivered.py, redaction.py).
+DELIVERED_DOCUMENTS_DAYS = envint("DELIVERED_DOCUMENTS_DAYS", 60)
+REDACTION_MAX_PAGES = envint("REDACTION_MAX_PAGES", 300)
+# Look-ups the public tracking page allows per client address per 10 minutes (shared cache).
+TRACK_ATTEMPTS_PER_10_MINUTES = envint("TRACK_ATTEMPTS_PER_10_MINUTES", 20)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", PRODUCTION)

@@ -21,16 +21,18 @@ from gongkai.agencies import duties
 from gongkai.agencies.models import DutyRule
 from gongkai.applications import clock, deadlines, fees, letters
 from gongkai.applications.access import may_approve, may_handle, may_review
-from gongkai.applications.correspondence import email_applicant, store_letter
+from gongkai.applications.correspondence import email_applicant, email_handlers, store_letter
 from gongkai.applications.models import (
     CLOCK_STATUSES,
     OPEN_STATUSES,
+    AnswerFile,
     Application,
     ApplicationCounter,
     Channel,
     ClockEvent,
     Consultation,
     ConsultationResult,
+    CorrectionAnswer,
     Delivery,
     ExtensionRequest,
     FeeNotice,
@@ -39,6 +41,7 @@ from gongkai.applications.models import (
     LetterKind,
     Outcome,
     PartyKind,
+    RedactionReason,
     ReplyType,
     Status,
     outcome_title,
@@ -47,6 +50,12 @@ from gongkai.applications.repeats import applicant_key, likely_repeat_of
 from gongkai.eventlog.log import record
 
 K = clock.ClockEventKind
+# The 不予提供 reason each redaction ground gives in the reply (条例第十四条至第十六条).
+REDACTION_GROUNDS = {
+    RedactionReason.STATE_SECRET: "属于国家秘密或者法律、行政法规禁止公开的政府信息，依据《条例》第十四条不予公开",
+    RedactionReason.THIRD_PARTY: "涉及商业秘密、个人隐私，公开会对第三方合法权益造成损害，依据《条例》第十五条不予公开",
+    RedactionReason.INTERNAL: "属于内部事务信息或者过程性信息，依据《条例》第十六条不予公开",
+}
 CONSULTATION_WORKDAYS = 15  # 条例第三十二条、第三十四条
 # 条例第三十条 asks for "a reasonable period" to correct; this is only the suggested default.
 CORRECTION_ANSWER_WORKDAYS = getattr(settings, "APPLICATION_CORRECTION_ANSWER_WORKDAYS", 15)
@@ -61,6 +70,11 @@ APPLICANT_FIELDS = (
 LAPSE_OUTCOMES = (Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE)
 REASONS_REQUIRED = ("partial", "denied_", "unable_", "not_processed_")
 DISCLOSING_OUTCOMES = (Outcome.GRANTED, Outcome.PARTIAL)
+
+
+def _receipt_attachment(application) -> tuple[str, int]:
+    """The receipt PDF, made when the e-mail is sent (gongkai.applications.receipt)."""
+    return ("gongkai.applications.receipt.receipt_attachment", application.pk)
 
 
 class NotAllowed(Exception):
@@ -89,7 +103,8 @@ def do_submit_application(
         email_applicant(application, "已收到您的政府信息公开申请", [
             "我们已收到您在网上提交的政府信息公开申请。",
             "工作人员确认收到后开始计算答复期限（《政府信息公开条例》第三十一条），届时将另行通知您。",
-        ])
+            "登记回执见附件。",
+        ], attachment=_receipt_attachment(application))
     return application
 
 
@@ -118,7 +133,8 @@ def do_register_application(
         email_applicant(application, "您的政府信息公开申请已登记", [
             f"我们于{received_on:%Y年%m月%d日}收到您的申请，已登记办理。",
             f"答复期限：{_due_words(application)}。",
-        ])
+            "登记回执见附件。",
+        ], attachment=_receipt_attachment(application))
     return application
 
 
@@ -251,6 +267,48 @@ def do_receive_correction(application, *, on: datetime.date, note: str = "", act
             f"答复期限：{_due_words(application)}。",
         ])
     return application
+
+
+def do_answer_correction(application, *, text: str, files=(), acting_user=None) -> Application:
+    """The applicant answers the 补正 notice on the tracking page: recorded as the
+    correction received on the day it arrives (the clock restarts, 条例第三十条), the
+    handling staff told. Past the answer period it is refused and nothing changes."""
+    on = deadlines.today()
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.AWAITING_CORRECTION,), "提交补正材料")
+        answer_by = application.correction_answer_by
+        if answer_by and on > answer_by:
+            raise NotAllowed(
+                f"补正期限已于{answer_by:%Y年%m月%d日}届满，不能再在网上提交补正。"
+                f"如有正当理由，请联系{application.agency.office_name or application.agency.name}。"
+            )
+        if not text.strip() and not files:
+            raise NotAllowed("请填写补正内容或上传补正材料。")
+        answer = CorrectionAnswer.objects.create(application=application, text=text.strip(), received_on=on)
+        for upload in files:
+            AnswerFile.objects.create(
+                answer=answer, file=upload, original_name=upload.name[:200],
+                content_type=getattr(upload, "checked_type", "") or "application/octet-stream",
+            )
+        _add_clock_event(application, K.CORRECTION_RECEIVED, on, acting_user=None)
+        actor = acting_user or "申请人（网上）"
+        _move(application, Status.IN_PROGRESS, "correction_received", actor,
+              {"on": on.isoformat(), "note": "申请人在网上提交补正", "answer": answer.pk, "files": len(files)})
+        email_applicant(application, "已收到您的补正材料", [
+            f"我们于{on:%Y年%m月%d日}收到您在网上提交的补正材料，答复期限自该日重新计算。",
+            f"答复期限：{_due_words(application)}。",
+        ])
+        email_handlers(application, "申请人已在网上提交补正材料", [
+            f"申请人于{on:%Y年%m月%d日}在网上提交了补正材料（{len(files)}个文件），答复期限已重新计算：{_due_words(application)}。",
+        ])
+    return application
+
+
+def do_withdraw_online(application, *, acting_user=None) -> Application:
+    """The applicant withdraws on the tracking page, after confirming (→ 表三（六）3)."""
+    return do_withdraw(application, on=deadlines.today(), note="（申请人在网上撤回）",
+                       acting_user=acting_user or "申请人（网上）")
 
 
 def do_close_overdue_correction(application, *, on: datetime.date | None = None, acting_user) -> Application:
@@ -840,10 +898,37 @@ def _reply_facts(application) -> dict:
     }
     if application.withheld_parts:
         facts["withheld_parts"] = (letters.WithheldPart(application.withheld_parts, application.reasons or "见上"),)
+    # The reply lists the files it delivers (条例第四十条: in the form asked for).
+    documents = list(application.documents.all()) if application.outcome in DISCLOSING_OUTCOMES else []
+    if documents:
+        listed = "、".join(
+            f"《{d.title}》（{d.page_count}页{'，已作区分处理' if d.boxes else ''}）" for d in documents
+        )
+        facts["delivery_method"] += (
+            f"。提供的文件：{listed}，可凭查询码在办理查询页面下载，"
+            f"下载期限为答复之日起{settings.DELIVERED_DOCUMENTS_DAYS}日"
+        )
+    # 区分处理: each reason drawn on a delivered file is one line of 下列内容不予提供.
+    boxed = [part for document in documents for part in withheld_by_boxes(document)]
+    if boxed:
+        facts["withheld_parts"] = tuple(facts.get("withheld_parts", ())) + tuple(boxed)
     if application.repeat_of_id:
         facts["previous_application_number"] = application.repeat_of.reference
         facts["previous_reply_on"] = application.repeat_of.replied_on
     return facts
+
+
+def withheld_by_boxes(document) -> list:
+    """One 不予提供 line per ground drawn on a delivered file: which pages, how many
+    boxes, the staff's notes, and the ground."""
+    parts = []
+    for reason in dict.fromkeys(box["reason"] for box in document.boxes):
+        boxes = [box for box in document.boxes if box["reason"] == reason]
+        pages = "、".join(f"第{p}页" for p in sorted({int(box["page"]) for box in boxes}))
+        notes = "；".join(dict.fromkeys(box["note"].strip() for box in boxes if (box.get("note") or "").strip()))
+        what = f"《{document.title}》{pages}中遮盖的{len(boxes)}处内容" + (f"（{notes}）" if notes else "")
+        parts.append(letters.WithheldPart(what, REDACTION_GROUNDS[reason]))
+    return parts
 
 
 def _lines(text: str) -> tuple[str, ...]:

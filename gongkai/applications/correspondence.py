@@ -3,7 +3,7 @@
 `store_letter` is the one place letters are made. The wording and the DOCX/PDF
 rendering belong to gongkai.applications.letters (written separately); until it is
 there, a plain-text body is stored so the case record is complete.
-E-mails go out only when the transaction that caused them commits.
+E-mails are kept in the outbox with the change and go out once it commits.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ import datetime
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
-from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.applications import letters
 from gongkai.applications.models import Application, Letter, LetterKind
+from gongkai.notifications import outbox
 
 
 def store_letter(
@@ -132,31 +131,51 @@ def _compose_plain(application: Application, kind: LetterKind, details: dict, se
     return title, "\n".join(lines)
 
 
-def email_applicant(application: Application, subject: str, lines: list[str]) -> None:
-    """Tell the applicant by e-mail once the change commits (no-op without an address)."""
-    if not application.email:
-        return
-    track = settings.SITE_ROOT.rstrip("/") + reverse("applications_public:track")
-    body = "\n".join(
-        [
-            f"{application.applicant_name}：",
-            "",
-            *lines,
-            "",
-            f"登记号：{application.agency.display_name}依申请公开{application.reference}",
-            f"查询码：{format_tracking_code(application.tracking_code)}",
-            f"办理进度查询：{track}（输入查询码和联系电话后四位）",
-            "",
-            f"{application.agency.office_name or application.agency.name}",
-        ]
-    )
-    recipient = application.email
+def email_applicant(
+    application: Application, subject: str, lines: list[str], *, attachment: tuple[str, object] | None = None
+) -> None:
+    """Tell the applicant, inside the caller's transaction: the notice is kept in the
+    outbox with the change and sent once it commits, retried while the mail server is
+    down (gongkai.notifications.outbox). No address, no e-mail; an SMS notice too where
+    the county has a gateway."""
+    track = track_url()
+    office = application.agency.office_name or application.agency.name
     full_subject = f"【{application.agency.display_name}】{subject}"
+    if application.email:
+        body = "\n".join(
+            [
+                f"{application.applicant_name}：",
+                "",
+                *lines,
+                "",
+                f"登记号：{application.agency.display_name}依申请公开{application.reference}",
+                f"查询码：{format_tracking_code(application.tracking_code)}",
+                f"办理进度查询：{track}（输入查询码和联系电话后四位）",
+                "",
+                office,
+            ]
+        )
+        outbox.queue_email(application.email, full_subject, body, attachment=attachment)
+    if application.phone:
+        outbox.queue_sms(application.phone, f"{full_subject}请凭查询码和电话后四位在 {track} 查看。")
 
-    def send():
-        send_mail(full_subject, body, settings.DEFAULT_FROM_EMAIL, [recipient], fail_silently=True)
 
-    transaction.on_commit(send)
+def email_handlers(application: Application, subject: str, lines: list[str]) -> None:
+    """Tell the clerks handling the case (those of its agency with an e-mail address)."""
+    from gongkai.agencies.models import Role, StaffRole
+
+    addresses = set(
+        StaffRole.objects.filter(agency=application.agency, role=Role.CLERK)
+        .exclude(user__email="").values_list("user__email", flat=True)
+    )
+    link = settings.SITE_ROOT.rstrip("/") + reverse("applications:case", args=[application.pk])
+    body = "\n".join([*lines, "", f"办理页面：{link}"])
+    for address in sorted(addresses):
+        outbox.queue_email(address, f"【依申请公开{application.reference}】{subject}", body)
+
+
+def track_url() -> str:
+    return settings.SITE_ROOT.rstrip("/") + reverse("applications_public:track")
 
 
 def format_tracking_code(code: str) -> str:

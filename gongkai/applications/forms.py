@@ -38,6 +38,20 @@ from gongkai.widgets import IsoDateInput
 PROOF_TYPES = {"image/jpeg": "JPG", "image/png": "PNG", "application/pdf": "PDF"}
 
 
+def check_upload(upload, what: str) -> str:
+    """The upload rules of the public forms: size, and JPG/PNG/PDF by content, not by
+    name. Returns the MIME type found; ValidationError in Chinese otherwise."""
+    limit = settings.ATTACHMENT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(f"{upload.name}：文件太大，不能超过{limit // (1024 * 1024)}MB。")
+    head = upload.read(262)
+    upload.seek(0)
+    kind = filetype.guess(head)
+    if kind is None or kind.mime not in PROOF_TYPES:
+        raise ValidationError(f"{what}只能是 JPG、PNG 图片或 PDF 文件（按文件内容判断，不看文件名）。")
+    return kind.mime
+
+
 def applicant_problems(applicant: dict) -> list[str]:
     """Format problems in what is given (checksums, phone, e-mail); for the API."""
     problems = []
@@ -114,16 +128,8 @@ class ApplicationForm(forms.Form):
 
     def clean_proof(self):
         proof = self.cleaned_data.get("proof")
-        if not proof:
-            return proof
-        limit = settings.ATTACHMENT_MAX_BYTES
-        if proof.size > limit:
-            raise ValidationError(f"文件太大：不能超过{limit // (1024 * 1024)}MB。")
-        head = proof.read(262)
-        proof.seek(0)
-        kind = filetype.guess(head)
-        if kind is None or kind.mime not in PROOF_TYPES:
-            raise ValidationError("身份证明只能是 JPG、PNG 图片或 PDF 文件（按文件内容判断，不看文件名）。")
+        if proof:
+            check_upload(proof, "身份证明")
         return proof
 
     def clean(self):
@@ -326,3 +332,52 @@ class TrackForm(forms.Form):
     def clean_code(self):
         return normalise(self.cleaned_data["code"]).replace("-", "")
 
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        items = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        return [super(MultipleFileField, self).clean(item, initial) for item in items]
+
+
+ANSWER_FILES_MAX = 5
+
+
+class CorrectionAnswerForm(forms.Form):
+    """The applicant's answer to a 补正 notice: text, files, or both."""
+
+    text = forms.CharField(
+        label="补正内容", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="请按补正告知书的要求写明需要补充或更正的内容。",
+    )
+    files = MultipleFileField(
+        label="补正材料", required=False,
+        help_text=f"可选，最多{ANSWER_FILES_MAX}个文件，JPG、PNG 图片或 PDF 文件。",
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data.get("files") or []
+        if len(files) > ANSWER_FILES_MAX:
+            raise ValidationError(f"最多上传{ANSWER_FILES_MAX}个文件。")
+        for upload in files:
+            upload.checked_type = check_upload(upload, "补正材料")
+        return files
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not (data.get("text") or "").strip() and not data.get("files"):
+            raise ValidationError("请填写补正内容或上传补正材料。")
+        return data
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="我确认撤回这件政府信息公开申请，撤回后本申请不再办理。", required=True,
+        error_messages={"required": "请勾选确认后再撤回。"},
+    )

@@ -8,6 +8,10 @@ State changes go through gongkai.applications.actions only; the stored due date 
 derived from the ClockEvent rows by gongkai.applications.deadlines.
 """
 
+import secrets
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -127,6 +131,9 @@ EVENT_LABELS = {
     "replied": "签发答复",
     "delivered": "送达",
     "withdrawn": "申请人撤回申请",
+    "document_attached": "添加提供的文件",
+    "document_redacted": "对提供的文件作区分处理",
+    "document_downloaded": "申请人下载提供的文件",
 }
 # Internal steps the public tracking page does not show.
 INTERNAL_EVENTS = (
@@ -355,6 +362,10 @@ class LetterKind(models.TextChoices):
     CLOSURE_NOTICE = "closure_notice", "终止办理告知书"
 
 
+def new_link_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
 class Letter(models.Model):
     """A letter to the applicant or a consulted party; immutable once sent."""
 
@@ -369,6 +380,9 @@ class Letter(models.Model):
     composed = models.JSONField("文书内容", default=dict, blank=True, editable=False)
     recipient = models.CharField("收件人", max_length=100, blank=True)
     sent_on = models.DateField("发出日期", null=True, blank=True)
+    # The public download link carries this random value beside its signature: knowing
+    # the signing key (or a letter's number) is not enough to fetch the letter.
+    link_token = models.CharField(max_length=40, default=new_link_token, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -482,3 +496,114 @@ class Consultation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.started_on} {self.party_name}"
+
+
+# Letters the applicant receives (the consultation letter goes to a third party).
+APPLICANT_LETTERS = tuple(k for k in LetterKind.values if k != LetterKind.CONSULTATION)
+
+
+# The extension a stored file gets comes from the type found in its content, never
+# from the name it was sent under (a page named .pdf must not be stored as .html).
+EXTENSIONS = {
+    "application/pdf": ".pdf",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+}
+
+
+def applicant_upload_name(instance, filename: str) -> str:
+    """A generated name with the checked type's extension, never the sender's name."""
+    return f"applications/answers/{uuid.uuid4().hex}{EXTENSIONS.get(instance.content_type, '.bin')}"
+
+
+class CorrectionAnswer(models.Model):
+    """The applicant's answer to a 补正 notice, sent on the tracking page (条例第三十条)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="correction_answers")
+    text = models.TextField("补正内容", blank=True)
+    received_on = models.DateField("收到日期")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "网上补正"
+        verbose_name_plural = "网上补正"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.received_on} {self.text[:20]}"
+
+
+class AnswerFile(models.Model):
+    answer = models.ForeignKey(CorrectionAnswer, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField("文件", upload_to=applicant_upload_name)
+    original_name = models.CharField("原文件名", max_length=200)
+    content_type = models.CharField(max_length=100)
+
+    class Meta:
+        verbose_name = "补正材料"
+        verbose_name_plural = "补正材料"
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class RedactionReason(models.TextChoices):
+    # 条例第十四条至第十六条: the grounds a withheld part may rest on (区分处理, 第三十七条).
+    STATE_SECRET = "art14", "第十四条：国家秘密或法律法规禁止公开"
+    THIRD_PARTY = "art15", "第十五条：商业秘密、个人隐私"
+    INTERNAL = "art16", "第十六条：内部事务或过程性信息"
+
+
+REDACTION_LABELS = {
+    RedactionReason.STATE_SECRET: "第十四条不予公开",
+    RedactionReason.THIRD_PARTY: "第十五条不予公开",
+    RedactionReason.INTERNAL: "第十六条不予公开",
+}
+
+
+class DocumentStatus(models.TextChoices):
+    DRAFT = "draft", "待画遮盖框"
+    PROCESSING = "processing", "处理中"
+    READY = "ready", "已生成"
+    FAILED = "failed", "未能生成"
+
+
+def delivered_upload_name(instance, filename: str) -> str:
+    # The delivered file is always made as PDF (or kept as the checked original type).
+    suffix = PurePosixPath(filename).suffix.lower() if filename.startswith("delivered.") else ""
+    return f"applications/delivered/{uuid.uuid4().hex}{suffix or EXTENSIONS.get(instance.original_type, '.bin')}"
+
+
+class DeliveredDocument(models.Model):
+    """A file disclosed with a 予以公开 or 部分公开 reply. The original stays with staff;
+    the applicant downloads `delivered` (redacted where boxes were drawn) from /track/
+    once the reply is signed, for DELIVERED_DOCUMENTS_DAYS."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField("文件名称", max_length=200)
+    original = models.FileField("原件（仅工作人员可见）", upload_to=delivered_upload_name)
+    original_type = models.CharField(max_length=100)
+    delivered = models.FileField("提供给申请人的文件", upload_to=delivered_upload_name, blank=True)
+    # [{"page", "x0", "y0", "x1", "y1", "reason", "note"}]: points from the page's top-left.
+    boxes = models.JSONField("遮盖框", default=list, blank=True)
+    page_count = models.PositiveIntegerField("页数", default=0)
+    status = models.CharField("状态", max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.PROCESSING)
+    progress = models.PositiveIntegerField("已处理页数", default=0)
+    error = models.CharField("未能生成的原因", max_length=300, blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "提供的政府信息文件"
+        verbose_name_plural = "提供的政府信息文件"
+        ordering = ["added_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def kind_label(self) -> str:
+        return "已作区分处理" if self.boxes else "全文"

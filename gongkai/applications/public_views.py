@@ -1,33 +1,57 @@
-"""The public side of applications: the online form and the tracking page.
+"""The public side of applications: the online form, the receipt and the tracking page.
 
-The tracking page shows where an application stands and nothing about who made it:
-no name, number, phone, address or description, only the agency, the register
-number, the status, the dates and the reply.
+The tracking page is reached by POSTing the tracking code and the phone's last four
+digits (never in a URL); a match is remembered in the session for an hour so the
+applicant can answer a 补正 notice, withdraw, and download letters and documents.
+It shows where the application stands and nothing about who made it: no name, ID,
+phone, address or description. Every response is `Cache-Control: no-store`.
+Look-ups are limited per client address (gongkai.clientaddr) in the shared cache, so
+every worker process and server counts together.
 """
 
+import secrets
+import time
 import uuid
+from pathlib import PurePosixPath
 
+from django.conf import settings
+from django.contrib import messages
 from django.core import signing
 from django.core.cache import cache
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from gongkai.applications import actions
+from gongkai.applications import actions, delivered
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
-from gongkai.applications.forms import ApplicationForm, TrackForm
+from gongkai.applications.forms import (
+    ApplicationForm,
+    CorrectionAnswerForm,
+    TrackForm,
+    WithdrawForm,
+)
 from gongkai.applications.identifiers import last_digits
 from gongkai.applications.models import (
+    APPLICANT_LETTERS,
     EVENT_LABELS,
     INTERNAL_EVENTS,
     Application,
+    DocumentStatus,
+    FeeStatus,
     Letter,
     LetterKind,
+    Status,
 )
+from gongkai.applications.receipt import receipt_pdf
+from gongkai.clientaddr import client_ip
 from gongkai.eventlog.log import history
 
-TRACK_ATTEMPTS = 20  # per address per 10 minutes: the code and 4 digits are not for guessing
+TRACK_WINDOW_SECONDS = 600
+TRACKED_SESSION_KEY = "tracked_application"
+TRACKED_SECONDS = 3600
 
 
 @never_cache
@@ -57,73 +81,232 @@ def submitted(request):
 
 
 @never_cache
+def submitted_receipt(request):
+    application = Application.objects.select_related("agency").filter(
+        pk=request.session.get("submitted_application")).first()
+    if application is None:
+        raise Http404("请先提交申请，或在办理查询页面下载登记回执。")
+    return pdf_response(receipt_pdf(application), f"receipt-{application.year}-{application.number}.pdf")
+
+
+# --- the tracking page -------------------------------------------------------------------
+
+
+@never_cache
 def track(request):
     form = TrackForm(request.POST or None)
-    found, refused = None, ""
-    if request.method == "POST" and form.is_valid():
+    refused = ""
+    application = None
+    if request.method == "POST":
         if _too_many_attempts(request):
             refused = "查询次数过多，请10分钟后再试。"
-        else:
-            found = _find(form.cleaned_data["code"], form.cleaned_data["phone_last4"])
-            refused = "" if found else "查询码或联系电话后四位不正确。"
+        elif form.is_valid():
+            application = _find(form.cleaned_data["code"], form.cleaned_data["phone_last4"])
+            if application is None:
+                refused = "查询码或联系电话后四位不正确。"
+            else:
+                request.session.cycle_key()  # a fresh session id for what it now unlocks
+                request.session[TRACKED_SESSION_KEY] = {"pk": application.pk, "until": time.time() + TRACKED_SECONDS}
+    else:
+        application = _tracked(request)
+    status = 429 if refused.startswith("查询次数") else (404 if refused else 200)
+    return _render_track(request, form, application, refused=refused, status=status)
+
+
+def _render_track(request, form, application, *, refused="", answer_form=None, status=200):
     context = {"form": form, "refused": refused}
-    if found:
-        context |= _public_view(found)
-    return render(request, "applications/track.html", context, status=404 if refused and not found else 200)
+    if application is not None:
+        context |= _public_view(application, answer_form)
+    return render(request, "applications/track.html", context, status=status)
+
+
+@never_cache
+@require_POST
+def track_answer(request):
+    application = _tracked_or_404(request)
+    form = CorrectionAnswerForm(request.POST, request.FILES)
+    refused = ""
+    if form.is_valid():
+        try:
+            actions.do_answer_correction(
+                application, text=form.cleaned_data["text"], files=form.cleaned_data["files"])
+        except actions.NotAllowed as error:
+            refused = str(error)
+            form.add_error(None, refused)
+        else:
+            messages.success(request, "补正材料已提交，答复期限自今日起重新计算。")
+            return redirect("applications_public:track")
+    application.refresh_from_db()
+    return _render_track(request, TrackForm(), application, refused=refused, answer_form=form, status=422)
+
+
+@never_cache
+def track_withdraw(request):
+    application = _tracked_or_404(request)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_withdraw_online(application)
+        except actions.NotAllowed as refused:
+            form.add_error(None, str(refused))
+        else:
+            messages.success(request, "您的申请已撤回。")
+            return redirect("applications_public:track")
+    return render(request, "applications/track_withdraw.html", {
+        "form": form, "application": application,
+    }, status=422 if form.errors else 200)
+
+
+@never_cache
+def track_document(request, pk):
+    application = _tracked_or_404(request)
+    document = application.documents.filter(pk=pk, status=DocumentStatus.READY).first()
+    until = delivered.downloadable_until(application)
+    if document is None or until is None or timezone.localdate() > until:
+        raise Http404("没有该文件，或下载期限已过。")
+    delivered.record_download(application, document)
+    return FileResponse(document.delivered.open("rb"), as_attachment=True,
+                        filename=f"document-{document.pk}{PurePosixPath(document.delivered.name).suffix}")
+
+
+@never_cache
+def track_receipt(request):
+    application = _tracked_or_404(request)
+    return pdf_response(receipt_pdf(application), f"receipt-{application.year}-{application.number}.pdf")
 
 
 def _find(code: str, phone_last4: str):
     application = Application.objects.select_related("agency").filter(tracking_code=code).first()
-    if application is None or last_digits(application.phone) != phone_last4:
+    if application is None or not secrets.compare_digest(last_digits(application.phone), phone_last4):
         return None
     return application
 
 
+def _tracked(request):
+    tracked = request.session.get(TRACKED_SESSION_KEY) or {}
+    if not tracked or tracked.get("until", 0) < time.time():
+        return None
+    return Application.objects.select_related("agency").filter(pk=tracked.get("pk")).first()
+
+
+def _tracked_or_404(request):
+    application = _tracked(request)
+    if application is None:
+        raise Http404("请先输入查询码和联系电话后四位查询（查询结果1小时内有效）。")
+    return application
+
+
 def _too_many_attempts(request) -> bool:
-    key = f"applications:track:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, timeout=600)
+    """Counted in the shared cache (Redis in production) per real client address."""
+    key = f"applications:track:{client_ip(request)}"
+    cache.add(key, 0, timeout=TRACK_WINDOW_SECONDS)
     try:
-        return cache.incr(key) > TRACK_ATTEMPTS
-    except ValueError:
-        return False
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=TRACK_WINDOW_SECONDS)
+        count = 1
+    return count > settings.TRACK_ATTEMPTS_PER_10_MINUTES
 
 
-# A reply's PDF is offered on the tracking page through a signed link that expires, so
-# only someone who just passed the code-and-phone check can download it.
+# --- letters: a signed link that expires, with the letter's own random token -------------
+
 LETTER_LINK_SALT = "applications.track.letter"
 LETTER_LINK_SECONDS = 3600
 
 
 def letter_link(letter) -> str:
-    token = signing.dumps({"letter": letter.pk}, salt=LETTER_LINK_SALT)
+    token = signing.dumps({"letter": letter.pk, "t": letter.link_token}, salt=LETTER_LINK_SALT)
     return reverse("applications_public:letter_pdf", args=[token])
 
 
+@never_cache
 def letter_pdf_download(request, token):
     try:
         payload = signing.loads(token, salt=LETTER_LINK_SALT, max_age=LETTER_LINK_SECONDS)
     except signing.BadSignature:
         raise Http404("链接无效或已过期，请重新查询。") from None
     letter = Letter.objects.filter(
-        pk=payload.get("letter"), kind__in=(LetterKind.REPLY, LetterKind.CLOSURE_NOTICE), sent_on__isnull=False
+        pk=payload.get("letter"), kind__in=APPLICANT_LETTERS, sent_on__isnull=False
     ).first()
-    pdf = letter_pdf(letter) if letter is not None else None
+    # Even a link signed with the right key opens nothing without the letter's token.
+    if letter is None or not secrets.compare_digest(letter.link_token, str(payload.get("t", ""))):
+        raise Http404("链接无效或已过期，请重新查询。")
+    pdf = letter_pdf(letter)
     if pdf is None:
         raise Http404("该文书没有 PDF 版本。")
-    return pdf_response(pdf, "reply.pdf")
+    return pdf_response(pdf, f"{letter.kind}-{letter.sent_on:%Y%m%d}.pdf")
 
 
-def _public_view(application) -> dict:
+# --- what the page shows -------------------------------------------------------------------
+
+
+def _public_view(application, answer_form=None) -> dict:
     steps = [
-        (event.data.get("on") or event.at.date().isoformat(), EVENT_LABELS[event.verb])
+        (_event_date(event), EVENT_LABELS[event.verb] + _step_note(event))
         for event in history(application)
         if event.verb in EVENT_LABELS and event.verb not in INTERNAL_EVENTS
     ]
-    replies = application.letters.filter(
-        kind__in=(LetterKind.REPLY, LetterKind.CLOSURE_NOTICE), sent_on__isnull=False
-    )
+    sent = application.letters.filter(kind__in=APPLICANT_LETTERS, sent_on__isnull=False).order_by("sent_on", "id")
+    awaiting = application.status == Status.AWAITING_CORRECTION
+    answer_closed = awaiting and application.correction_answer_by and timezone.localdate() > application.correction_answer_by
     return {
         "application": application,
         "steps": steps,
-        "replies": [(letter, letter_link(letter) if letter.composed else "") for letter in replies],
+        "letters": [
+            {"letter": letter, "pdf": letter_link(letter) if letter.composed else "",
+             "next_step": _next_step(application, letter)}
+            for letter in sent
+        ],
+        "answer_form": (answer_form or CorrectionAnswerForm()) if awaiting and not answer_closed else None,
+        "answer_closed": answer_closed,
+        "may_withdraw": application.is_open,
+        **_documents(application),
     }
+
+
+def _documents(application) -> dict:
+    until = delivered.downloadable_until(application)
+    if until is None:
+        return {}
+    ready = application.documents.filter(status=DocumentStatus.READY)
+    if timezone.localdate() > until:
+        return {"documents_until": until, "documents_expired": ready.exists()}
+    return {"documents_until": until, "documents": [
+        {"document": d, "link": reverse("applications_public:track_document", args=[d.pk])} for d in ready
+    ]}
+
+
+def _event_date(event):
+    # The Asia/Shanghai date of the event (the day it took effect where recorded).
+    return event.data.get("on") or timezone.localdate(event.at).isoformat()
+
+
+def _step_note(event) -> str:
+    if event.verb == "correction_received" and event.data.get("answer"):
+        return f"（网上提交，{event.data.get('files', 0)}个文件）"
+    return ""
+
+
+REMEDY = ("如对答复不服，可以自收到之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼"
+          "（《政府信息公开条例》第五十一条）。")
+
+
+def _next_step(application, letter) -> str:
+    kind = letter.kind
+    if kind == LetterKind.CORRECTION_NOTICE:
+        if application.status != Status.AWAITING_CORRECTION:
+            return "已补正或已结束，无需再办理。"
+        return (f"请于{application.correction_answer_by:%Y年%m月%d日}前补正，可在本页下方直接提交。"
+                "逾期无正当理由不补正的，视为放弃申请。")
+    if kind == LetterKind.FEE_NOTICE:
+        notice = application.fee_notices.filter(notified_on=letter.sent_on).last()
+        if notice is None or notice.status != FeeStatus.NOTIFIED:
+            return f"缴费事项已结束（{notice.get_status_display()}）。" if notice else ""
+        return (f"请于{notice.pay_by:%Y年%m月%d日}前缴纳{notice.amount}元，缴费方式见通知书。"
+                "逾期未缴纳的，视为放弃申请。")
+    if kind in (LetterKind.EXTENSION_NOTICE, LetterKind.LONGER_DEADLINE_NOTICE):
+        due = f"答复期限为{application.due_on:%Y年%m月%d日}。" if application.due_on and application.is_open else ""
+        return f"无需您办理任何事项。{due}"
+    if kind in (LetterKind.REPLY, LetterKind.CLOSURE_NOTICE):
+        return REMEDY
+    return ""

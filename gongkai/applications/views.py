@@ -117,6 +117,12 @@ def _case_context(user, application, failed=None) -> dict:
         "pending": _pending_reply(user, application),
         "pending_extension": actions.pending_extension(application),
         "open_action": failed.prefix if failed is not None else "",
+        # Files delivered with the reply and the applicant's online 补正 answers.
+        "documents": application.documents.all(),
+        "may_attach": may_handle(user, application.agency)
+        and application.status in (Status.IN_PROGRESS, Status.PROPOSED),
+        "answers": application.correction_answers.prefetch_related("files") if may_handle(
+            user, application.agency) else (),
     }
 
 

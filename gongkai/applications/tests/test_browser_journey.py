@@ -173,7 +173,10 @@ def test_a_citizen_applies_online_and_reads_the_partial_reply_on_the_tracking_pa
     for step in ("网上提交申请", "确认收到申请", "发出补正通知", "收到补正材料", "征求意见", "征求意见结束", "签发答复"):
         assert step in timeline, step
     assert today.isoformat() in timeline
-    letter = result.locator(".letter").inner_text()
+    # Every letter is listed (the 补正 notice too); the reply's full text opens on request.
+    reply = result.locator("article.letter-item").filter(has_text="答复书")
+    reply.get_by_text("查看全文").click()
+    letter = reply.locator(".letter").inner_text()
     assert WITHHELD in letter
     assert "商业秘密" in letter
 
