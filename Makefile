@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install demo lint bench clean
+.PHONY: run test install demo lint bench clean deploy-test
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11（找不到 $(PYTHON)）"; exit 1; }
@@ -28,7 +28,7 @@ demo: install
 run: demo
 	$(BIN)/gongkai collectstatic --noinput -v0
 	@echo "政府信息公开平台：http://127.0.0.1:$(PORT)/   （Ctrl-C 停止）"
-	$(BIN)/gunicorn gongkai.wsgi:application --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+	GUNICORN_BIND=127.0.0.1:$(PORT) GUNICORN_WORKERS=3 $(BIN)/gunicorn -c deploy/gunicorn.conf.py gongkai.wsgi:application
 
 test: install
 	$(BIN)/gongkai collectstatic --noinput -v0
@@ -36,6 +36,12 @@ test: install
 
 lint: install
 	$(BIN)/ruff check .
+
+# The production set-up tried as operations would (deploy/test/run.py): nginx, two app
+# servers, a worker, the scheduler, local PostgreSQL and Redis; needs root for apt.
+deploy-test: install
+	@command -v nginx >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
+	$(BIN)/python deploy/test/run.py
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -76,6 +76,11 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "gongkai.accounts",
+    "django_rq",
+    "django_prometheus",
+    "gongkai.jobs",
+    "gongkai.monitoring",
+    "gongkai.backups",
     "gongkai.eventlog",
     "gongkai.agencies",
     "gongkai.workdays",
@@ -96,6 +101,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and last: django-prometheus times the whole stack (requests, latency).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "gongkai.monitoring.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # ?q=%00 and the like: a Chinese 400, never a database error (gongkai/nulbytes.py).
@@ -116,6 +124,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     # Cache-Control: no-store on every staff page (personal data; gongkai/personaldata/pages.py).
     "gongkai.personaldata.pages.NoStoreMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the Chinese lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -164,6 +173,11 @@ else:
 # Reverse proxies whose X-Forwarded-For is believed (gongkai/clientaddr.py).
 TRUSTED_PROXIES = [p for p in envstr("TRUSTED_PROXIES", "").split(",") if p.strip()]
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
+# Enqueue at once: callers already enqueue from transaction.on_commit (gongkai/jobs).
+RQ = {"COMMIT_MODE": "auto"}
+# Called (dotted paths, with `acting_user=`) after every committed calendar edit: whatever
+# keeps dates that follow the calendar. The calendar itself knows nothing of them.
+CALENDAR_CHANGED_HANDLERS = ["gongkai.applications.deadlines.calendar_changed"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -208,6 +222,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded files: the local MEDIA_ROOT by default; `s3` puts them in any S3-compatible store
+# (MinIO, Ceph, a cloud's OSS) shared by several app servers, private, through django-storages.
+MEDIA_STORAGE = envstr("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": envstr("S3_BUCKET", "gongkai-media"),
+            "endpoint_url": envstr("S3_ENDPOINT_URL", "") or None,
+            "region_name": envstr("S3_REGION", "") or None,
+            "access_key": envstr("S3_ACCESS_KEY_ID", ""),
+            "secret_key": envstr("S3_SECRET_ACCESS_KEY", ""),
+            "addressing_style": envstr("S3_ADDRESSING_STYLE", "path"),
+            "default_acl": "private",
+            "querystring_auth": True,  # links are signed and expire: nothing in the bucket is public
+            "querystring_expire": envint("S3_URL_EXPIRE_SECONDS", 300),
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_MAX_AGE = 3600
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(envstr("MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -298,9 +331,36 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Load balancers and Prometheus ask the app servers directly, over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+# Addresses that may read /metrics (the connecting address: nginx on this host restricts further).
+METRICS_ALLOWED = [n for n in envstr("METRICS_ALLOWED", "127.0.0.1,::1").split(",") if n.strip()]
+# /readyz turns red when more jobs than this wait in a queue (workers down or too few).
+READY_MAX_QUEUE_DEPTH = envint("READY_MAX_QUEUE_DEPTH", 1000)
+
+# `text` for a terminal; `json` (one object a line, with the request id) for journald
+# and log collectors in production.
+LOG_FORMAT = envstr("LOG_FORMAT", "text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "gongkai.monitoring.requestid.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "json_ensure_ascii": False,
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }

@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Captcha images, drawn by the server (gongkai/throttling.py).
     path("captcha/", include("captcha.urls")),
+    path("", include("gongkai.monitoring.urls")),
     path("api/v1/", include("gongkai.api.urls")),
     path("staff/", include("gongkai.agencies.urls")),
     path("staff/account/", include("gongkai.accounts.urls")),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("staff/reportcheck/", include("gongkai.reportcheck.urls")),
     path("staff/supervision/", include("gongkai.supervision.urls")),
     path("staff/calendar/", include("gongkai.workdays.urls")),
+    path("staff/jobs/", include("gongkai.jobs.urls")),
     path("staff/mailbox/", include("gongkai.mailbox.urls")),
     path("staff/services/", include("gongkai.services.urls")),
     path("mailbox/", include("gongkai.mailbox.public_urls")),

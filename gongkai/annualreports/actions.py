@@ -12,6 +12,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from gongkai import jobs
 from gongkai.annualreports import narrative
 from gongkai.annualreports.building import build, finding_key
 from gongkai.annualreports.core import parse_amount
@@ -177,6 +178,9 @@ def do_publish_report(report, *, acting_user, today: datetime.date | None = None
         record(report, "report_published", actor=acting_user, from_state=ReportStatus.DRAFT, to_state=report.status,
                data={"findings_acknowledged": list(report.acknowledgements.values_list("finding_key", flat=True)),
                      "catalogue_item": report.catalogue_item_id})
+        # The PDF and Word files, rendered once in the background and kept (stored.py).
+        report_id = report.pk
+        transaction.on_commit(lambda: jobs.enqueue("gongkai.annualreports.stored.render_published", report_id))
     return report
 
 

@@ -153,3 +153,24 @@ class ImportedReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id}/{self.year}/{self.scope}"
+
+
+class StoredRendering(models.Model):
+    """The PDF or Word file of a published report, rendered once and kept (rendering takes
+    about half a second of CPU: never again per request). Keyed on what it was rendered
+    from, the frozen report and the layout, so a new layout renders afresh."""
+
+    report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="renderings")
+    fmt = models.CharField("格式", max_length=8)
+    fingerprint = models.CharField("内容指纹", max_length=64)
+    file = models.FileField("文件", upload_to="reports/")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "已发布年度报告的文件"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "fmt", "fingerprint"], name="one_rendering_per_version"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report}（{self.fmt}）"

@@ -1,9 +1,9 @@
 """The public pages of published annual reports: always the frozen snapshot."""
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 
-from gongkai.annualreports import rendering
+from gongkai.annualreports import rendering, stored
 from gongkai.annualreports.models import AnnualReport, ReportStatus
 from gongkai.annualreports.views import download_response
 
@@ -32,4 +32,7 @@ def published_detail(request, code, year):
 
 def published_download(request, code, year, fmt):
     report = _published(code, year, request.GET.get("scope"))
+    if fmt in stored.RENDERERS:  # kept per published version, never rendered per request
+        kept = stored.stored_file(report, fmt)
+        return FileResponse(kept.file.open("rb"), as_attachment=True, filename=f"{code}-{year}.{fmt}")
     return download_response(report.published_data, fmt, f"{code}-{year}")

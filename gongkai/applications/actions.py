@@ -829,7 +829,7 @@ def _default_reply_type(outcome: str) -> str:
 
 
 def _locked(application) -> Application:
-    return Application.objects.select_for_update().select_related("agency").get(pk=application.pk)
+    return deadlines.locked(application.pk)
 
 
 def _require(application, allowed, doing: str, *, exclude=()) -> None:

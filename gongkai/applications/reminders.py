@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 
 from gongkai.agencies.models import Role, StaffRole
-from gongkai.applications.deadlines import recompute_open_deadlines, remaining_workdays
+from gongkai.applications.deadlines import DAILY_TITLE, recompute_open_deadlines, remaining_workdays
 from gongkai.applications.models import CLOCK_STATUSES, Application, Status
+from gongkai.notifications.outbox import queue_email
 
 DUE_SOON_WORKDAYS = 3
 
@@ -48,12 +48,13 @@ def reminders() -> list[Reminder]:
 
 def send_reminders() -> int:
     """Recompute deadlines (paused clocks move daily), then mail every clerk with cases."""
-    recompute_open_deadlines()
+    recompute_open_deadlines(title=DAILY_TITLE)
     sent = 0
     for reminder in reminders():
         if not reminder.user.email:
             continue
-        send_mail("依申请公开办理提醒", _body(reminder), settings.DEFAULT_FROM_EMAIL, [reminder.user.email])
+        # Through the outbox: retried while the mail server is down, never sent twice.
+        queue_email(reminder.user.email, "依申请公开办理提醒", _body(reminder))
         sent += 1
     return sent
 

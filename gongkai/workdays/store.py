@@ -10,12 +10,15 @@ next call, and none caches data from before the commit under the new token.
 from __future__ import annotations
 
 import datetime
+import functools
 import uuid
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from gongkai.eventlog.log import record
 from gongkai.workdays.core import Calendar, SpecialDay, is_weekday
@@ -50,17 +53,18 @@ def calendar_changed() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
-def _after_calendar_edit() -> None:
-    """Once an edit commits: drop cached calendars, then re-derive every open
-    application's due date from it (the brief: due dates follow the calendar).
-
-    An explicit call rather than a signal, so the workflow reads top to bottom; the
-    import is local because applications build on workdays, not the other way round.
-    """
-    from gongkai.applications.deadlines import recompute_open_deadlines
-
+def _after_calendar_edit(acting_user=None) -> None:
+    """Once an edit commits: drop cached calendars, then tell whoever keeps dates that
+    follow the calendar (settings.CALENDAR_CHANGED_HANDLERS, dotted paths, each called
+    with `acting_user`). Explicit calls rather than signals, so the workflow reads top to
+    bottom; named in settings because the calendar knows nothing of what builds on it."""
     calendar_changed()
-    recompute_open_deadlines()
+    for path in settings.CALENDAR_CHANGED_HANDLERS:
+        import_string(path)(acting_user=acting_user)
+
+
+def _on_commit(acting_user) -> None:
+    transaction.on_commit(functools.partial(_after_calendar_edit, acting_user=_user_or_none(acting_user)))
 
 
 def calendar_from_db() -> Calendar:
@@ -102,7 +106,7 @@ def set_day(
                 data=_day_data(date, is_workday, name, source),
             )
             row.delete()
-            transaction.on_commit(_after_calendar_edit)
+            _on_commit(acting_user)
             return None
         row = row or CalendarDay(date=date)
         row.is_workday, row.name, row.source = is_workday, name, source
@@ -116,7 +120,7 @@ def set_day(
             to_state=_state(is_workday),
             data=_day_data(date, is_workday, name, source),
         )
-        transaction.on_commit(_after_calendar_edit)
+        _on_commit(acting_user)
         return row
 
 
@@ -157,7 +161,7 @@ def load_year(year: int, days: Iterable[SpecialDay], source: str, *, acting_user
                 "replaced": replaced,
             },
         )
-        transaction.on_commit(_after_calendar_edit)
+        _on_commit(acting_user)
         return loaded
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from gongkai.agencies.access import require_county_office, scope_of, staff_required
+from gongkai.jobs.runs import recent_for
 from gongkai.workdays import store
 from gongkai.workdays.forms import DayForm, NoticeForm
 from gongkai.workdays.models import CalendarDay, CalendarYear
@@ -21,7 +22,8 @@ def index(request):
     with_rows = {d.year for d in CalendarDay.objects.dates("date", "year")}
     years = sorted(set(loaded) | with_rows | {this_year, this_year + 1}, reverse=True)
     rows = [{"year": y, "loaded": loaded.get(y)} for y in years]
-    return render(request, "workdays/index.html", {"rows": rows, "can_edit": _can_edit(request)})
+    context = {"rows": rows, "can_edit": _can_edit(request), "runs": recent_for(request.user)}
+    return render(request, "workdays/index.html", context)
 
 
 @staff_required
@@ -35,6 +37,7 @@ def year_detail(request, year):
         "loaded": CalendarYear.objects.filter(year=year).first(),
         "days": days,
         "can_edit": _can_edit(request),
+        "runs": recent_for(request.user),  # what the user's edits set going
     }
     return render(request, "workdays/year.html", context)
 

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-def test_it_mails_each_clerk_their_overdue_and_due_soon_cases(county, register, capsys):
+def test_it_mails_each_clerk_their_overdue_and_due_soon_cases(county, register, capsys,
+                                                             django_capture_on_commit_callbacks):
     county.clerk.email = "clerk@example.com"
     county.clerk.save()
     county.other_agency_clerk.email = "other@example.com"
@@ -23,7 +24,8 @@ def test_it_mails_each_clerk_their_overdue_and_due_soon_cases(county, register, 
                                 acting_user=county.approver)
     register(received_on=D(2025, 12, 9))  # due in January: not mentioned
     mail.outbox.clear()
-    call_command("applications", "remind")
+    with django_capture_on_commit_callbacks(execute=True):  # sent from the outbox once committed
+        call_command("applications", "remind")
     assert "已发送 1 封" in capsys.readouterr().out
     (message,) = mail.outbox
     assert message.to == ["clerk@example.com"]
