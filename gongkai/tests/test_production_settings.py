@@ -20,8 +20,7 @@ def _env(tmp_path, **extra):
 
 
 # DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser fixture in this process; a deploy check refuses it.
-_OURS = {"DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS", "DEBUG", "PRODUCTION", "DATABASE_URL", "VAR_DIR",
-         "DJANGO_ALLOW_ASYNC_UNSAFE"}
+_OURS = {"DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY", "SECRET_KEY_FILE", "ALLOWED_HOSTS", "DEBUG", "PRODUCTION", "DATABASE_URL", "VAR_DIR"}
 
 
 def _run(env, *args):
