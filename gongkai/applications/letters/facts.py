@@ -22,6 +22,8 @@ class LetterKind(StrEnum):
     CONSULTATION_REQUEST = "consultation_request"  # 征求意见书，条例第三十二条、第三十四条
     EXTENSION_NOTICE = "extension_notice"  # 延期答复告知书，条例第三十三条
     FEE_NOTICE = "fee_notice"  # 收费通知书，条例第四十二条、国办函〔2020〕109号
+    LONGER_DEADLINE_NOTICE = "longer_deadline_notice"  # 答复期限告知书，条例第三十五条
+    REASONS_REQUEST = "reasons_request"  # 说明理由告知书，条例第三十五条
     REPLY = "reply"  # 政府信息公开申请答复告知书，条例第三十六条至第三十九条
 
 
@@ -54,6 +56,7 @@ class LetterFacts:
     request_description: str  # the information asked for, as the applicant described it
     letter_date: datetime.date
     document_number: str = ""  # 文号 of this letter; when blank the number line is 申请编号
+    channel: str = ""  # how it came in (条例第三十一条 fixes the date of receipt by it)
 
     # --- correction_notice (条例第三十条) ------------------------------------------
     correction_items: tuple[str, ...] = ()
@@ -69,6 +72,11 @@ class LetterFacts:
     extension_reason: str = ""
     original_due_on: datetime.date | None = None
     new_due_on: datetime.date | None = None
+
+    # --- reasons_request / longer_deadline_notice (条例第三十五条) --------------------
+    reasons_answer_by: datetime.date | None = None
+    longer_due_on: datetime.date | None = None
+    longer_deadline_reason: str = ""
 
     # --- fee_notice (国办函〔2020〕109号) -------------------------------------------
     fee_basis: FeeBasis | str = ""
@@ -113,6 +121,11 @@ SLOT_LABELS: dict[str, str] = {
     "request_description": "申请公开的信息内容描述",
     "letter_date": "落款日期",
     "document_number": "文号",
+    "channel": "提交方式",
+    "receipt_basis": "收到申请日期的确定方式（条例第三十一条）",
+    "reasons_answer_by": "说明理由的期限",
+    "longer_due_on": "确定的答复期限",
+    "longer_deadline_reason": "确定较长答复期限的理由",
     "correction_items": "需要补正的事项",
     "correction_answer_by": "补正期限",
     "third_party_name": "被征求意见的第三方或机关名称",
