@@ -19,7 +19,12 @@ from django.utils import timezone
 
 from gongkai.applications import clock, deadlines, fees, letters
 from gongkai.applications.access import may_approve, may_handle
-from gongkai.applications.correspondence import email_applicant, store_letter
+from gongkai.applications.correspondence import (
+    compose_letter,
+    contact_gaps,
+    email_applicant,
+    store_letter,
+)
 from gongkai.applications.models import (
     CLOCK_STATUSES,
     OPEN_STATUSES,
@@ -57,6 +62,18 @@ APPLICANT_FIELDS = (
 # Closed by lapse only (do_close_overdue_correction, do_lapse_fee), never decided.
 LAPSE_OUTCOMES = (Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE)
 REASONS_REQUIRED = ("partial", "denied_", "unable_", "not_processed_")
+# The facts a decision may carry besides reasons (letters.LetterFacts fields): which one
+# an outcome needs is read from its letter template (letters.missing_facts).
+DECISION_FACTS = {
+    "published_where": "主动公开的位置（网址或索引号）",  # granted, 第三十六条第（一）项
+    "delivery_method": "提供方式",  # granted / partial, when not the form the applicant asked for
+    "legal_basis": "禁止公开的法律、行政法规依据",  # denied_law_forbidden
+    "query_channel": "查询办理途径",  # denied_admin_query, 第三十六条第（七）项
+    "search_description": "检索情况",  # unable_not_held
+    "responsible_agency_contact": "负责公开的机关的联系方式",  # unable_not_held (not ours)
+    "proper_channel": "信访、投诉、举报渠道",  # not_processed_complaint
+    "publication_source": "公开出版物的获取途径",  # not_processed_publication
+}
 
 
 class NotAllowed(Exception):
@@ -214,8 +231,7 @@ def do_request_correction(
         _add_clock_event(application, K.CORRECTION_REQUESTED, on, acting_user=acting_user)
         application.correction_answer_by = answer_by
         application.save(update_fields=["correction_answer_by"])
-        letter = store_letter(application, LetterKind.CORRECTION_NOTICE, sent_on=on, acting_user=acting_user,
-                              details={"需要补正的事项": items, "补正期限": f"{answer_by:%Y年%m月%d日}前"},
+        letter = _letter(application, LetterKind.CORRECTION_NOTICE, sent_on=on, acting_user=acting_user,
                               facts={"correction_items": _lines(items), "correction_answer_by": answer_by})
         _move(application, Status.AWAITING_CORRECTION, "correction_requested", acting_user, {
             "on": on.isoformat(), "answer_by": answer_by.isoformat(), "letter": letter.pk,
@@ -281,10 +297,8 @@ def do_start_consultation(
             application=application, party_kind=party_kind, party_name=party_name.strip(),
             started_on=on, reply_by=deadlines.workdays_after(on, CONSULTATION_WORKDAYS),
         )
-        store_letter(application, LetterKind.CONSULTATION, sent_on=on, acting_user=acting_user,
+        _letter(application, LetterKind.CONSULTATION, sent_on=on, acting_user=acting_user,
                      recipient=consultation.party_name,
-                     details={"征求意见对象": consultation.party_name,
-                              "请于以下日期前提出意见": f"{consultation.reply_by:%Y年%m月%d日}"},
                      facts={"third_party_name": consultation.party_name, "consultee_is_agency": is_agency,
                             "consultation_reply_by": consultation.reply_by})
         _move(application, Status.CONSULTING, "consultation_started", acting_user, {
@@ -336,9 +350,7 @@ def do_extend_deadline(
         original_due_on = deadlines.derive(application, on=on).due_on
         _add_clock_event(application, K.EXTENDED, on, acting_user=acting_user, workdays=workdays,
                          reason=reason, approved_by=approved_by)
-        store_letter(application, LetterKind.EXTENSION_NOTICE, sent_on=on, acting_user=acting_user,
-                     details={"延长期限": f"{workdays}个工作日", "理由": reason,
-                              "延长后的答复期限": _due_words(application)},
+        _letter(application, LetterKind.EXTENSION_NOTICE, sent_on=on, acting_user=acting_user,
                      facts={"extension_workdays": workdays, "extension_reason": reason,
                             "original_due_on": original_due_on, "new_due_on": application.due_on})
         _same(application, "deadline_extended", acting_user, {
@@ -352,6 +364,32 @@ def do_extend_deadline(
     return application
 
 
+def do_request_reasons(
+    application, *, on: datetime.date, answer_by: datetime.date, acting_user
+) -> Application:
+    """条例第三十五条: ask an applicant whose applications plainly exceed a reasonable
+    number or frequency to state reasons; a 不予处理 reply later cites this date."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, CLOCK_STATUSES, "要求说明理由", exclude=(Status.AWAITING_CORRECTION,))
+        _not_in_future(on, "要求说明理由的日期")
+        if application.received_on is None or on < application.received_on:
+            raise NotAllowed("要求说明理由的日期不能早于收到申请的日期。")
+        if answer_by <= on:
+            raise NotAllowed("说明理由的期限应晚于发出告知的日期。")
+        application.reasons_requested_on = on
+        application.save(update_fields=["reasons_requested_on"])
+        letter = _letter(application, LetterKind.REASONS_REQUEST, sent_on=on, acting_user=acting_user,
+                         facts={"reasons_answer_by": answer_by})
+        _same(application, "reasons_requested", acting_user,
+              {"on": on.isoformat(), "answer_by": answer_by.isoformat(), "letter": letter.pk})
+        email_applicant(application, "请说明申请理由", [
+            "您申请公开政府信息的数量、频次明显超过合理范围（《政府信息公开条例》第三十五条）。",
+            f"请于{answer_by:%Y年%m月%d日}前书面说明理由。",
+        ])
+    return application
+
+
 def do_set_longer_deadline(
     application, *, on: datetime.date, due_on: datetime.date, reason: str, acting_user
 ) -> Application:
@@ -359,11 +397,14 @@ def do_set_longer_deadline(
     with transaction.atomic():
         application = _locked(application)
         _require(application, CLOCK_STATUSES, "确定较长的答复期限", exclude=(Status.AWAITING_CORRECTION,))
+        if not may_approve(acting_user, application.agency):
+            raise NotAllowed("确定较长的答复期限须由本机关负责人本人决定（第三十五条）。")
         if not reason.strip():
             raise NotAllowed("请写明确定较长答复期限的理由（第三十五条）。")
         _add_clock_event(application, K.DEADLINE_SET, on, acting_user=acting_user, due_on=due_on, reason=reason)
-        store_letter(application, LetterKind.LONGER_DEADLINE_NOTICE, sent_on=on, acting_user=acting_user,
-                     details={"理由": reason, "答复期限": f"{due_on:%Y年%m月%d日}"})
+        _letter(application, LetterKind.LONGER_DEADLINE_NOTICE, sent_on=on, acting_user=acting_user,
+                facts={"longer_due_on": due_on, "longer_deadline_reason": reason,
+                       "reasons_requested_on": application.reasons_requested_on})
         _same(application, "longer_deadline_set", acting_user, {"on": on.isoformat(), "due_on": due_on.isoformat()})
         email_applicant(application, "答复期限告知", [
             f"您的申请数量、频次明显超过合理范围，经审查{reason}，答复期限确定为{due_on:%Y年%m月%d日}（《政府信息公开条例》第三十五条）。",
@@ -415,10 +456,8 @@ def do_notify_fee(
         )
         application.fee_basis = basis
         application.save(update_fields=["fee_basis"])
-        store_letter(application, LetterKind.FEE_NOTICE, sent_on=on, acting_user=acting_user, details={
-            "收费方式": fees.FeeBasis(basis).label, "计算过程": quote.derivation,
-            "金额": f"{quote.amount}元", "缴费期限": f"{notice.pay_by:%Y年%m月%d日}前",
-        }, facts={"fee_basis": basis, "fee_amount": quote.amount, "fee_derivation": quote.derivation,
+        _letter(application, LetterKind.FEE_NOTICE, sent_on=on, acting_user=acting_user,
+                facts={"fee_basis": basis, "fee_amount": quote.amount, "fee_derivation": quote.derivation,
                   "fee_pay_by": notice.pay_by})
         _move(application, Status.AWAITING_PAYMENT, "fee_notified", acting_user, {
             "on": on.isoformat(), "basis": basis, "amount": str(quote.amount), "pay_by": notice.pay_by.isoformat(),
@@ -498,7 +537,10 @@ def lapse_unpaid_fees(*, on: datetime.date | None = None) -> int:
         status=FeeStatus.NOTIFIED, pay_by__lt=on, application__status=Status.AWAITING_PAYMENT
     ).values_list("application_id", flat=True)
     for application in Application.objects.filter(pk__in=list(overdue)):
-        do_lapse_fee(application, on=on, acting_user=None)
+        try:
+            do_lapse_fee(application, on=on, acting_user=None)
+        except NotAllowed:
+            continue  # its closure letter cannot be composed (agency record incomplete): listed on supervision
         lapsed += 1
     return lapsed
 
@@ -515,25 +557,46 @@ def _open_fee_notice(application) -> FeeNotice:
 
 def do_decide(
     application, *, outcome: str, reasons: str = "", reply_type: str = "", withheld_parts: str = "",
-    referred_agency: str = "", acting_user,
+    referred_agency: str = "", facts: dict | None = None, acting_user,
 ) -> Application:
-    """A clerk proposes the reply: exactly one 表三 outcome, with reasons. An approver
-    signs it (do_sign_reply) before it goes out."""
+    """A clerk proposes the reply: exactly one 表三 outcome, with reasons and every other
+    fact its letter needs (`facts`, keys of DECISION_FACTS). Refused, naming what is
+    missing, when the outcome's letter cannot be composed from them. An approver signs it
+    (do_sign_reply) before it goes out."""
+    facts = {k: v.strip() if isinstance(v, str) else v for k, v in (facts or {}).items()}
+    unknown = sorted(set(facts) - set(DECISION_FACTS))
+    if unknown:
+        raise NotAllowed(f"答复不接受以下事项：{'、'.join(unknown)}。")
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "拟定答复")
         _check_outcome(application, outcome, reasons, withheld_parts)
         application.outcome = outcome
-        application.reply_type = reply_type or _default_reply_type(outcome)
+        application.reply_type = reply_type or _default_reply_type(outcome, facts)
         application.reasons = reasons.strip()
         application.withheld_parts = withheld_parts.strip()
         application.referred_agency = referred_agency.strip()
+        application.reply_facts = {k: v for k, v in facts.items() if v not in ("", None)}
+        if application.reply_type == ReplyType.ALREADY_PUBLIC and not application.reply_facts.get("published_where"):
+            raise NotAllowed("已主动公开的，应写明获取该信息的方式和途径（第三十六条第（一）项）：「主动公开的位置（网址或索引号）」未填写。")
+        _check_reply_composes(application)
         application.proposed_by = acting_user
         application.proposed_at = timezone.now()
         application.save(update_fields=["outcome", "reply_type", "reasons", "withheld_parts",
-                                        "referred_agency", "proposed_by", "proposed_at"])
+                                        "referred_agency", "reply_facts", "proposed_by", "proposed_at"])
         _move(application, Status.PROPOSED, "reply_proposed", acting_user, {"outcome": outcome})
     return application
+
+
+def _check_reply_composes(application) -> None:
+    """The decided reply must be a letter the official template can write (issue 10)."""
+    gaps = contact_gaps(application.agency)
+    if gaps:
+        raise NotAllowed(f"本机关的联系信息不完整（缺少{'、'.join(gaps)}），不能发出答复；请政务公开办补全机关信息。")
+    try:
+        compose_letter(application, LetterKind.REPLY, deadlines.today(), _reply_facts(application))
+    except letters.LetterError as error:
+        raise NotAllowed(f"答复告知书不能按“{outcome_title(application.outcome)}”生成：{error}") from error
 
 
 def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application:
@@ -546,16 +609,14 @@ def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application
         _not_in_future(on, "答复日期")
         if on < application.received_on:
             raise NotAllowed("答复日期不能早于收到申请的日期。")
+        gaps = contact_gaps(application.agency)
+        if gaps:
+            raise NotAllowed(f"本机关的联系信息不完整（缺少{'、'.join(gaps)}），不能签发答复；请政务公开办补全机关信息。")
         late = application.due_on is not None and on > application.due_on
         application.signed_by, application.replied_on, application.closed_on = acting_user, on, on
         application.save(update_fields=["signed_by", "replied_on", "closed_on"])
-        letter = store_letter(application, LetterKind.REPLY, sent_on=on, acting_user=acting_user, details={
-            "答复结果": outcome_title(application.outcome),
-            "答复方式": ReplyType(application.reply_type).label if application.reply_type else "",
-            "理由和依据": application.reasons,
-            "不予公开的部分": application.withheld_parts,
-            "负责公开的机关": application.referred_agency,
-        }, facts=_reply_facts(application))
+        letter = _letter(application, LetterKind.REPLY, sent_on=on, acting_user=acting_user,
+                         facts=_reply_facts(application))
         _move(application, Status.REPLIED, "replied", acting_user, {
             "on": on.isoformat(), "outcome": application.outcome, "letter": letter.pk, "late": late,
         })
@@ -626,7 +687,9 @@ def _check_outcome(application, outcome: str, reasons: str, withheld_parts: str)
         raise NotAllowed("只有补正后申请内容仍不明确的，才能按此答复（第三十条）；本申请未经补正。")
 
 
-def _default_reply_type(outcome: str) -> str:
+def _default_reply_type(outcome: str, facts: dict) -> str:
+    if outcome == Outcome.GRANTED and facts.get("published_where"):
+        return ReplyType.ALREADY_PUBLIC  # 条例第三十六条第（一）项
     if outcome in (Outcome.GRANTED, Outcome.PARTIAL):
         return ReplyType.PROVIDED
     if outcome.startswith("denied_"):
@@ -689,9 +752,8 @@ def _close(application, outcome, on, verb, actor, reasons: str) -> None:
     application.reasons = reasons
     application.closed_on = on
     application.save(update_fields=["outcome", "reply_type", "reasons", "closed_on"])
-    store_letter(application, LetterKind.CLOSURE_NOTICE, sent_on=on, acting_user=actor,
-                 details={"办理结果": outcome_title(outcome), "理由": reasons},
-                 facts=_reply_facts(application))
+    _letter(application, LetterKind.CLOSURE_NOTICE, sent_on=on, acting_user=actor,
+            facts=_reply_facts(application))
     _move(application, Status.CLOSED, verb, actor, {"on": on.isoformat(), "outcome": outcome})
     email_applicant(application, "政府信息公开申请终止办理", [reasons])
 
@@ -699,6 +761,7 @@ def _close(application, outcome, on, verb, actor, reasons: str) -> None:
 def _reply_facts(application) -> dict:
     """What the reply template needs beyond the common facts (letters.LetterFacts)."""
     events = {e.kind: e.on for e in application.clock_events.all()}
+    fee_notice = application.fee_notices.last()
     facts = {
         "outcome": application.outcome,
         "reasons": application.reasons,
@@ -706,7 +769,10 @@ def _reply_facts(application) -> dict:
         "responsible_agency": application.referred_agency,
         "correction_notice_on": events.get(K.CORRECTION_REQUESTED),
         "correction_received_on": events.get(K.CORRECTION_RECEIVED),
+        "correction_answer_by": application.correction_answer_by,
         "fee_notice_on": events.get(K.FEE_NOTIFIED),
+        "fee_pay_by": fee_notice.pay_by if fee_notice else None,
+        "reasons_requested_on": application.reasons_requested_on,
         # 条例第四十条: provided in the form the applicant asked for.
         "delivery_method": (
             f"按您申请的方式，以{application.get_form_wanted_display()}形式、"
@@ -718,7 +784,16 @@ def _reply_facts(application) -> dict:
     if application.repeat_of_id:
         facts["previous_application_number"] = application.repeat_of.reference
         facts["previous_reply_on"] = application.repeat_of.replied_on
+    facts.update(application.reply_facts or {})
     return facts
+
+
+def _letter(application, kind, **kwargs) -> Letter:
+    """store_letter, with a letter the template cannot write turned into a refusal."""
+    try:
+        return store_letter(application, kind, **kwargs)
+    except letters.LetterError as error:
+        raise NotAllowed(f"{LetterKind(kind).label}不能生成，本次操作未执行：{error}") from error
 
 
 def _lines(text: str) -> tuple[str, ...]:

@@ -283,8 +283,25 @@ class DecisionForm(forms.Form):
     reasons = forms.CharField(label="理由和依据", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     withheld_parts = forms.CharField(label="不予公开的部分及理由（部分公开时填写）",
                                      widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    referred_agency = forms.CharField(label="负责公开的机关及联系方式（不属于本机关负责公开时填写）",
+    referred_agency = forms.CharField(label="负责公开的机关（不属于本机关负责公开时填写）",
                                       max_length=200, required=False)
+    # The other facts an outcome's letter needs (actions.DECISION_FACTS); which one is
+    # needed is checked against the letter template when the decision is recorded.
+    published_where = forms.CharField(label="已主动公开的，获取方式和途径（网址、栏目、索引号）", required=False,
+                                      widget=forms.Textarea(attrs={"rows": 2}))
+    legal_basis = forms.CharField(label="禁止公开的法律、行政法规依据（法律、行政法规禁止公开时填写）",
+                                  max_length=300, required=False)
+    query_channel = forms.CharField(label="查询办理途径（行政查询事项时填写）", max_length=300, required=False)
+    search_description = forms.CharField(label="检索情况（信息不存在时填写）", required=False,
+                                         widget=forms.Textarea(attrs={"rows": 2}))
+    responsible_agency_contact = forms.CharField(label="负责公开的机关的联系方式", max_length=200, required=False)
+    proper_channel = forms.CharField(label="信访、投诉、举报渠道", max_length=300, required=False)
+    publication_source = forms.CharField(label="公开出版物的获取途径", max_length=300, required=False)
+
+
+class ReasonsRequestForm(forms.Form):
+    on = _date("发出日期")
+    answer_by = _date("说明理由的期限")
 
 
 class SignForm(forms.Form):

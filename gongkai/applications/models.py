@@ -123,6 +123,7 @@ EVENT_LABELS = {
     "replied": "签发答复",
     "delivered": "送达",
     "withdrawn": "申请人撤回申请",
+    "reasons_requested": "要求申请人说明理由（第三十五条）",
 }
 # Internal steps the public tracking page does not show.
 INTERNAL_EVENTS = ("reply_proposed", "reply_returned")
@@ -222,6 +223,11 @@ class Application(models.Model):
     reasons = models.TextField("理由和依据", blank=True)
     withheld_parts = models.TextField("不予公开的部分及理由", blank=True)
     referred_agency = models.CharField("负责公开的机关及联系方式", max_length=200, blank=True)
+    # The other facts the outcome's letter needs (published_where, legal_basis, …), as
+    # decided: keys are LetterFacts fields, see actions.DECISION_FACTS.
+    reply_facts = models.JSONField("答复所需事实", default=dict, blank=True)
+    # 条例第三十五条: the day the applicant was asked to state reasons (不予处理4 cites it).
+    reasons_requested_on = models.DateField("要求说明理由日期", null=True, blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -312,9 +318,24 @@ class LetterKind(models.TextChoices):
     CONSULTATION = "consultation", "征求意见函"
     EXTENSION_NOTICE = "extension_notice", "延期答复告知书"
     LONGER_DEADLINE_NOTICE = "longer_deadline_notice", "确定答复期限告知书"
+    REASONS_REQUEST = "reasons_request", "说明理由告知书"
     FEE_NOTICE = "fee_notice", "信息处理费缴费通知书"
     REPLY = "reply", "政府信息公开申请答复书"
     CLOSURE_NOTICE = "closure_notice", "终止办理告知书"
+
+
+class LetterCounter(models.Model):
+    """The last 发文字号 sequence given in one agency and year; locked, gap-free."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="one_letter_counter_per_agency_year")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last_number}"
 
 
 class Letter(models.Model):
@@ -322,6 +343,7 @@ class Letter(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="letters")
     kind = models.CharField("文书", max_length=32, choices=LetterKind.choices)
+    number = models.CharField("发文字号", max_length=80, blank=True)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("正文")
     document = models.FileField("文书文件", upload_to="applications/letters/%Y/", blank=True)

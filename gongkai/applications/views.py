@@ -203,7 +203,11 @@ ACTIONS = {a.name: a for a in [
     StaffAction("longer_deadline", "确定较长答复期限（第三十五条）", forms.LongerDeadlineForm,
                 (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
                 lambda a, d, u: actions.do_set_longer_deadline(
-                    a, on=d["on"], due_on=d["due_on"], reason=d["reason"], acting_user=u)),
+                    a, on=d["on"], due_on=d["due_on"], reason=d["reason"], acting_user=u), approver_only=True),
+    StaffAction("reasons_request", "要求说明理由（第三十五条）", forms.ReasonsRequestForm,
+                (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
+                lambda a, d, u: actions.do_request_reasons(
+                    a, on=d["on"], answer_by=d["answer_by"], acting_user=u)),
     StaffAction("fee", "发出收费通知", forms.FeeNoticeForm, (Status.IN_PROGRESS,),
                 lambda a, d, u: actions.do_notify_fee(
                     a, on=d["on"], basis=d["basis"], pages=d.get("pages"), acting_user=u)),
@@ -217,7 +221,8 @@ ACTIONS = {a.name: a for a in [
     StaffAction("decide", "拟定答复", forms.DecisionForm, (Status.IN_PROGRESS, Status.PROPOSED),
                 lambda a, d, u: actions.do_decide(
                     a, outcome=d["outcome"], reply_type=d["reply_type"], reasons=d["reasons"],
-                    withheld_parts=d["withheld_parts"], referred_agency=d["referred_agency"], acting_user=u)),
+                    withheld_parts=d["withheld_parts"], referred_agency=d["referred_agency"],
+                    facts={k: d.get(k, "") for k in actions.DECISION_FACTS}, acting_user=u)),
     StaffAction("sign", "签发答复", forms.SignForm, (Status.PROPOSED,),
                 lambda a, d, u: actions.do_sign_reply(a, on=d["on"], acting_user=u), approver_only=True),
     StaffAction("return", "退回拟办意见", forms.ReturnForm, (Status.PROPOSED,),

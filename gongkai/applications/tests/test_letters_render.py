@@ -51,7 +51,7 @@ def test_docx_layout_a4_fonts_title_and_signature():
             assert east_asia in ("仿宋", "宋体"), (paragraph.text, east_asia)
     body = document.paragraphs[3]
     assert body.paragraph_format.first_line_indent == Pt(32)  # two characters of 16 pt
-    assert document.core_properties.comments == "reply v1; remedy v1"
+    assert document.core_properties.comments == "reply v2; remedy v2"
 
 
 def test_docx_keeps_hostile_text_as_text():

@@ -156,3 +156,22 @@ def test_conversion_candidates_list_the_same_information_from_several_applicants
         a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
     page = login(client, county.clerk).get(reverse("applications:conversion")).content.decode()
     assert "2 个申请人" in page
+
+
+def test_decision_form_asks_for_the_facts_and_refuses_without_them(client, county, register):
+    """Issue 10.1: the decision form has a field for each fact a letter needs, and a
+    decision lacking one is refused with a Chinese reason; nothing changes."""
+    application = register()
+    login(client, county.clerk)
+    url = reverse("applications:act", args=[application.pk, "decide"])
+    page = client.get(reverse("applications:case", args=[application.pk])).content.decode()
+    assert "禁止公开的法律、行政法规依据" in page and "公开出版物的获取途径" in page
+    response = client.post(url, {"decide-outcome": "denied_law_forbidden", "decide-reasons": "统计资料"}, follow=True)
+    assert "「禁止公开的法律、行政法规依据」未填写" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.IN_PROGRESS
+    client.post(url, {"decide-outcome": "denied_law_forbidden", "decide-reasons": "统计资料",
+                      "decide-legal_basis": "《中华人民共和国统计法》第三十九条"})
+    application.refresh_from_db()
+    assert application.status == Status.PROPOSED
+    assert application.reply_facts == {"legal_basis": "《中华人民共和国统计法》第三十九条"}
