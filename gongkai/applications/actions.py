@@ -161,6 +161,9 @@ def do_confirm_receipt(application, *, on: datetime.date, note: str = "", acting
 def _create_application(agency, channel, *, applicant, description, form_wanted, delivery_wanted,
                         proof, idempotency_key, status, received_on, registered_by=None,
                         receipt_note="") -> tuple[Application, bool]:
+    if not agency.accepts_applications:
+        # 条例第二十七条: people's governments and their departments, not villages or communities.
+        raise NotAllowed(f"{agency.name}不受理政府信息公开申请（条例第二十七条），请向所属的人民政府或其工作部门提出。")
     if idempotency_key:
         existing = Application.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:

@@ -65,7 +65,7 @@ class ApplicationForm(forms.Form):
     """What 条例第二十九条 asks of an application, with the public's checks."""
 
     agency = forms.ModelChoiceField(
-        label="向哪个机关申请", queryset=Agency.objects.all(), empty_label="请选择",
+        label="向哪个机关申请", queryset=Agency.objects.filter(accepts_applications=True), empty_label="请选择",
         help_text="请向制作或保存该信息的机关申请。",
     )
     applicant_type = forms.ChoiceField(

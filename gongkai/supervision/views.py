@@ -36,7 +36,20 @@ def overview(request):
         "thresholds": ctx.thresholds,
         "trend": trend,
         "chart": chart,
+        "incomplete_contacts": _incomplete_contacts(agencies),
     })
+
+
+def _incomplete_contacts(agencies) -> list[tuple]:
+    """Agencies whose letters cannot be composed (issue 10): they cannot sign replies."""
+    from gongkai.applications.correspondence import contact_gaps
+
+    rows = []
+    for agency in agencies.filter(accepts_applications=True).select_related("parent"):
+        gaps = contact_gaps(agency)
+        if gaps:
+            rows.append((agency, gaps))
+    return rows
 
 
 @require_office_admin

@@ -135,3 +135,20 @@ def test_tracking_slows_down_guessing(client, county, register):
                            {"code": application.tracking_code, "phone_last4": "5678"})
     assert "查询次数过多" in response.content.decode()
 
+
+
+def test_a_village_is_not_offered_and_cannot_receive_applications(client, county):
+    """Issue 10.10: 条例第二十七条 names governments and departments, not villages."""
+    from gongkai.agencies.models import Agency, AgencyKind
+
+    village = Agency.objects.create(code="jiaxian-v1", name="郏县某村民委员会", kind=AgencyKind.VILLAGE,
+                                    parent=county.county, index_prefix="X1", accepts_applications=False)
+    page = client.get(reverse("applications_public:apply")).content.decode()
+    assert "郏县教育局" in page and "郏县某村民委员会" not in page
+    with pytest.raises(a.NotAllowed, match="不受理政府信息公开申请"):
+        a.do_register_application(village, channel="in_person", received_on=dt.date(2025, 12, 1),
+                                  applicant={"type": "natural_person", "name": "张三", "phone": "13812345678"},
+                                  description="某事", form_wanted="paper", delivery_wanted="post",
+                                  acting_user=county.office_admin)
+    assert not village.applications.exists()
+
