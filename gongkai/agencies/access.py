@@ -28,6 +28,12 @@ class StaffScope:
     def is_office_admin(self) -> bool:
         return bool(self.office_paths)
 
+    @property
+    def is_county_office(self) -> bool:
+        """An office administrator of a root agency (the county): the one office whose
+        settings bind every agency (the working-day calendar, supervision measures)."""
+        return any(path.count("/") == 2 for path in self.office_paths)
+
     def holds(self, agency: Agency, role: str) -> bool:
         return (agency.pk, role) in self.roles
 
@@ -91,6 +97,21 @@ def staff_required(view):
             return redirect_to_login(request.get_full_path())
         if not scope_of(request.user).is_staff_member:
             raise PermissionDenied("您不是本平台的工作人员。")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def require_county_office(view):
+    """The county disclosure office alone: county-wide settings such as the working-day
+    calendar, which moves every agency's statutory due dates."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not scope_of(request.user).is_county_office:
+            raise PermissionDenied("只有县政务公开办管理员可以修改全县通用的设置。")
         return view(request, *args, **kwargs)
 
     return wrapped

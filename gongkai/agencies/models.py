@@ -108,3 +108,33 @@ class StaffRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.agency.display_name} · {self.get_role_display()}"
+
+
+class DutyRule(models.TextChoices):
+    """The four-eyes rules (gongkai.agencies.duties). The label says what the rule forbids."""
+
+    PREPARER_NOT_REVIEWER = "preparer_not_reviewer", "起草人不得对本人起草的内容进行保密审查"
+    PREPARER_NOT_APPROVER = "preparer_not_approver", "起草人不得审批、签发本人起草的内容"
+    REVIEWER_NOT_APPROVER = "reviewer_not_approver", "保密审查人不得审批、签发本人审查过的内容"
+
+
+class DutyRelaxation(models.Model):
+    """A county's recorded decision to relax one four-eyes rule for an agency's subtree
+    (e.g. a township office with a single member of staff). Only the county office sets
+    it, with its reason; every change is an event row and the supervision page lists it."""
+
+    agency = models.ForeignKey(Agency, verbose_name="适用机关（含下级）", on_delete=models.CASCADE, related_name="+")
+    rule = models.CharField("规则", max_length=32, choices=DutyRule.choices)
+    relaxed = models.BooleanField("放宽", default=True)
+    reason = models.TextField("理由")
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    set_at = models.DateTimeField("设定时间")
+
+    class Meta:
+        verbose_name = "职责分离规则的放宽"
+        verbose_name_plural = "职责分离规则的放宽"
+        ordering = ["agency__path", "rule"]
+        constraints = [models.UniqueConstraint(fields=["agency", "rule"], name="one_relaxation_per_agency_rule")]
+
+    def __str__(self) -> str:
+        return f"{self.agency.display_name} · {self.get_rule_display()} · {'放宽' if self.relaxed else '恢复'}"

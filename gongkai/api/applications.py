@@ -12,9 +12,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from ninja import Router, Schema, Status
@@ -26,7 +24,6 @@ from gongkai.applications import actions
 from gongkai.applications.access import (
     Action,
     get_application_for_staff,
-    may_approve,
     may_handle,
 )
 from gongkai.applications.correspondence import format_tracking_code
@@ -48,7 +45,10 @@ EventType = Literal[
     "extended",
     "fee_notified",
     "fee_paid",
-    "replied",
+    "decided",
+    "reviewed",
+    "signed",
+    "replied",  # withdrawn: answers 422 pointing to decided + signed
     "withdrawn",
 ]
 
@@ -83,14 +83,17 @@ class EventIn(Schema):
     on: dt.date
     # extended
     workdays: int | None = None
-    approved_by: str | None = None  # user name of the approving 负责人 (extended, replied)
     reason: str = ""
-    # replied
+    # no longer accepted: an approval is made by the approver's own token (422 if given)
+    approved_by: str | None = None
+    # decided
     outcome: str | None = None
     reasons: str = ""
     reply_type: str = ""
     withheld_parts: str = ""
     referred_agency: str = ""
+    # reviewed (保密审查 of a disclosing reply, by a reviewer's own token)
+    passed: bool = True
     # correction_requested
     items: str = ""
     answer_by: dt.date | None = None
@@ -163,7 +166,9 @@ def get_application(request, application_id: int):
     summary="登记一个计时或答复事项",
 )
 def record_event(request, application_id: int, event: EventIn):
-    application = _load(request.user, application_id, Action.HANDLE)
+    application = _load(request.user, application_id, _LEVELS.get(event.type, Action.HANDLE))
+    if event.approved_by is not None:
+        raise HttpError(422, "approved_by 已停用：审批只能由负责人用本人的令牌登记（如 extended、signed），不能代他人签署。")
     step = _STEPS[event.type]
     _act(lambda: step(application, event, request.user))
     return _out(Application.objects.select_related("agency").get(pk=application.pk))
@@ -197,15 +202,11 @@ def _consultation_ended(application, event: EventIn, user):
 
 
 def _extended(application, event: EventIn, user):
+    """条例第三十三条: the approver's own token extends; no one approves in another's name."""
     if event.workdays is None:
         raise actions.NotAllowed("请写明延长的工作日数（workdays）。")
     return actions.do_extend_deadline(
-        application,
-        on=event.on,
-        workdays=event.workdays,
-        reason=event.reason,
-        approved_by=_user_named(event.approved_by),
-        acting_user=user,
+        application, on=event.on, workdays=event.workdays, reason=event.reason, acting_user=user
     )
 
 
@@ -221,25 +222,34 @@ def _fee_paid(application, event: EventIn, user):
     )
 
 
-def _replied(application, event: EventIn, user):
-    """The reply as signed: proposed and signed in one step, by an approver (the token's
-    user, or the one named in approved_by)."""
+def _decided(application, event: EventIn, user):
+    """The preparer records the decision; the reply letter is drafted, not sent."""
     if not event.outcome:
         raise actions.NotAllowed("请写明办理结果（outcome），即年度报告表三的一行。")
-    signer = user if may_approve(user, application.agency) else _user_named(event.approved_by)
-    if signer is None or not may_approve(signer, application.agency):
-        raise actions.NotAllowed("答复须经本机关负责人签发：请用负责人的令牌，或在 approved_by 中写明签发人。")
-    with transaction.atomic():
-        application = actions.do_decide(
-            application,
-            outcome=event.outcome,
-            reasons=event.reasons,
-            reply_type=event.reply_type,
-            withheld_parts=event.withheld_parts,
-            referred_agency=event.referred_agency,
-            acting_user=user,
-        )
-        return actions.do_sign_reply(application, on=event.on, acting_user=signer)
+    return actions.do_decide_application(
+        application,
+        outcome=event.outcome,
+        reasons=event.reasons,
+        reply_type=event.reply_type,
+        withheld_parts=event.withheld_parts,
+        referred_agency=event.referred_agency,
+        acting_user=user,
+    )
+
+
+def _reviewed(application, event: EventIn, user):
+    return actions.do_review_reply(application, passed=event.passed, note=event.note, acting_user=user)
+
+
+def _signed(application, event: EventIn, user):
+    """An approver other than the preparer (and the reviewer) signs with their own token."""
+    return actions.do_sign_reply(application, on=event.on, acting_user=user)
+
+
+def _replied(application, event: EventIn, user):
+    raise actions.NotAllowed(
+        "“replied”已停用：请由经办人登记 decided（办理结果和事实），再由另一位负责人用本人令牌登记 signed。"
+    )
 
 
 def _withdrawn(application, event: EventIn, user):
@@ -254,9 +264,16 @@ _STEPS: dict[str, Callable] = {
     "extended": _extended,
     "fee_notified": _fee_notified,
     "fee_paid": _fee_paid,
+    "decided": _decided,
+    "reviewed": _reviewed,
+    "signed": _signed,
     "replied": _replied,
     "withdrawn": _withdrawn,
 }
+
+
+# Reviewers are not handlers: 保密审查 is their only step on a case.
+_LEVELS = {"reviewed": Action.REVIEW}
 
 
 # --- glue --------------------------------------------------------------------------------
@@ -274,12 +291,6 @@ def _agency_for(user, code_or_name: str) -> Agency:
     if agency is None or not may_handle(user, agency):
         raise Http404("没有找到该机关，或您不能为该机关登记申请。")
     return agency
-
-
-def _user_named(username: str | None):
-    if not username:
-        return None
-    return get_user_model().objects.filter(username=username, is_active=True).first()
 
 
 def _act(step: Callable):

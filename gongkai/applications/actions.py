@@ -17,10 +17,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from gongkai.agencies import duties
+from gongkai.agencies.models import DutyRule
 from gongkai.applications import clock, deadlines, fees, letters
-from gongkai.applications.access import may_approve, may_handle
+from gongkai.applications.access import may_approve, may_handle, may_review
 from gongkai.applications.correspondence import (
-    compose_letter,
     contact_gaps,
     email_applicant,
     store_letter,
@@ -35,6 +36,7 @@ from gongkai.applications.models import (
     Consultation,
     ConsultationResult,
     Delivery,
+    ExtensionRequest,
     FeeNotice,
     FeeStatus,
     Letter,
@@ -74,6 +76,7 @@ DECISION_FACTS = {
     "proper_channel": "信访、投诉、举报渠道",  # not_processed_complaint
     "publication_source": "公开出版物的获取途径",  # not_processed_publication
 }
+DISCLOSING_OUTCOMES = (Outcome.GRANTED, Outcome.PARTIAL)
 
 
 class NotAllowed(Exception):
@@ -340,24 +343,56 @@ def do_end_consultation(
 # --- the reply period -----------------------------------------------------------------
 
 
+def do_request_extension(application, *, workdays: int, reason: str, acting_user) -> ExtensionRequest:
+    """A clerk asks for the one extension 条例第三十三条 allows; nothing changes for the
+    applicant until an approver agrees in their own session (do_extend_deadline)."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, CLOCK_STATUSES, "申请延长答复期限", exclude=(Status.AWAITING_CORRECTION,))
+        if not may_handle(acting_user, application.agency):
+            raise NotAllowed("只有本机关经办人、负责人或政务公开办管理员可以申请延长答复期限。")
+        if application.clock_events.filter(kind=K.EXTENDED).exists():
+            raise NotAllowed("答复期限已经延长过一次，不能再次延长（第三十三条）。")
+        if not 1 <= workdays <= 20:
+            raise NotAllowed("延长答复期限最长不超过20个工作日（第三十三条）。")
+        if application.extension_requests.filter(approved__isnull=True).exists():
+            raise NotAllowed("已有一份延期申请等待负责人批准。")
+        request = ExtensionRequest.objects.create(
+            application=application, workdays=workdays, reason=reason.strip(), requested_by=acting_user,
+        )
+        _same(application, "extension_requested", acting_user, {"workdays": workdays, "reason": request.reason})
+    return request
+
+
+def pending_extension(application) -> ExtensionRequest | None:
+    return application.extension_requests.filter(approved__isnull=True).last()
+
+
 def do_extend_deadline(
-    application, *, on: datetime.date, workdays: int, reason: str, approved_by, acting_user
+    application, *, on: datetime.date, workdays: int, reason: str, acting_user
 ) -> Application:
     """条例第三十三条: one extension of at most 20 working days, approved by the head of
-    the disclosure office, and the applicant told."""
+    the disclosure office by their own hand (the acting user is the approver; no one
+    approves in another's name), and the applicant told. A clerk's pending request, if
+    any, is the one approved."""
     with transaction.atomic():
         application = _locked(application)
         _require(application, CLOCK_STATUSES, "延长答复期限", exclude=(Status.AWAITING_CORRECTION,))
-        if approved_by is None or not may_approve(approved_by, application.agency):
-            raise NotAllowed("延长答复期限须经本机关政府信息公开工作机构负责人同意（第三十三条）。")
+        if not may_approve(acting_user, application.agency):
+            raise NotAllowed("延长答复期限须经本机关政府信息公开工作机构负责人本人同意（第三十三条）。")
         original_due_on = deadlines.derive(application, on=on).due_on
         _add_clock_event(application, K.EXTENDED, on, acting_user=acting_user, workdays=workdays,
-                         reason=reason, approved_by=approved_by)
+                         reason=reason, approved_by=acting_user)
+        request = pending_extension(application)
+        if request is not None:
+            request.approved, request.decided_by, request.decided_at = True, acting_user, timezone.now()
+            request.save(update_fields=["approved", "decided_by", "decided_at"])
         _letter(application, LetterKind.EXTENSION_NOTICE, sent_on=on, acting_user=acting_user,
                      facts={"extension_workdays": workdays, "extension_reason": reason,
                             "original_due_on": original_due_on, "new_due_on": application.due_on})
         _same(application, "deadline_extended", acting_user, {
-            "on": on.isoformat(), "workdays": workdays, "approved_by": approved_by.get_username(),
+            "on": on.isoformat(), "workdays": workdays, "approved_by": acting_user.get_username(),
+            "requested_by": request.requested_by.get_username() if request else None,
             "due_on": _iso(application.due_on),
         })
         email_applicant(application, "答复期限延长通知", [
@@ -390,6 +425,22 @@ def do_request_reasons(
             "您申请公开政府信息的数量、频次明显超过合理范围（《政府信息公开条例》第三十五条）。",
             f"请于{answer_by:%Y年%m月%d日}前书面说明理由。",
         ])
+    return application
+
+
+def do_refuse_extension(application, *, note: str, acting_user) -> Application:
+    """The approver does not agree to the clerk's request; the period stays as it was."""
+    with transaction.atomic():
+        application = _locked(application)
+        if not may_approve(acting_user, application.agency):
+            raise NotAllowed("只有本机关负责人可以决定是否延长答复期限。")
+        request = pending_extension(application)
+        if request is None:
+            raise NotAllowed("没有等待批准的延期申请。")
+        request.approved, request.decided_by, request.decided_at = False, acting_user, timezone.now()
+        request.note = note.strip()
+        request.save(update_fields=["approved", "decided_by", "decided_at", "note"])
+        _same(application, "extension_refused", acting_user, {"note": request.note})
     return application
 
 
@@ -558,14 +609,16 @@ def _open_fee_notice(application) -> FeeNotice:
 # --- the decision and the reply (条例第三十六条至第三十九条) ------------------------------
 
 
-def do_decide(
+def do_decide_application(
     application, *, outcome: str, reasons: str = "", reply_type: str = "", withheld_parts: str = "",
     referred_agency: str = "", facts: dict | None = None, acting_user,
 ) -> Application:
-    """A clerk proposes the reply: exactly one 表三 outcome, with reasons and every other
-    fact its letter needs (`facts`, keys of DECISION_FACTS). Refused, naming what is
-    missing, when the outcome's letter cannot be composed from them. An approver signs it
-    (do_sign_reply) before it goes out."""
+    """The preparer (a clerk) records the decision: exactly one 表三 outcome, with reasons
+    and every other fact its letter needs (`facts`, keys of DECISION_FACTS). Refused,
+    naming what is missing, when the outcome's letter cannot be composed from them. The
+    reply letter is drafted, not sent: a disclosing reply goes to 保密审查
+    (do_review_reply), then an approver who is neither the preparer nor the reviewer
+    signs it (do_sign_reply), and only then is the letter sent."""
     facts = {k: v.strip() if isinstance(v, str) else v for k, v in (facts or {}).items()}
     unknown = sorted(set(facts) - set(DECISION_FACTS))
     if unknown:
@@ -573,6 +626,8 @@ def do_decide(
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "拟定答复")
+        if not may_handle(acting_user, application.agency):
+            raise NotAllowed("只有本机关经办人、负责人或政务公开办管理员可以拟定答复。")
         _check_outcome(application, outcome, reasons, withheld_parts)
         application.outcome = outcome
         application.reply_type = reply_type or _default_reply_type(outcome, facts)
@@ -585,30 +640,78 @@ def do_decide(
         _check_reply_composes(application)
         application.proposed_by = acting_user
         application.proposed_at = timezone.now()
-        application.save(update_fields=["outcome", "reply_type", "reasons", "withheld_parts",
-                                        "referred_agency", "reply_facts", "proposed_by", "proposed_at"])
-        _move(application, Status.PROPOSED, "reply_proposed", acting_user, {"outcome": outcome})
+        application.reviewed_by, application.reviewed_at, application.review_note = None, None, ""
+        application.save(update_fields=["outcome", "reply_type", "reasons", "withheld_parts", "referred_agency",
+                                        "reply_facts", "proposed_by", "proposed_at", "reviewed_by", "reviewed_at", "review_note"])
+        _discard_draft_reply(application)
+        draft = _store_reply(application, sent_on=None, acting_user=acting_user)
+        _move(application, Status.PROPOSED, "reply_proposed", acting_user, {
+            "outcome": outcome, "draft": draft.pk, "needs_review": reply_needs_review(application),
+        })
+    return application
+
+
+def reply_needs_review(application) -> bool:
+    """条例第十七条: a reply that discloses information (granted, partial, or anything that
+    delivers documents) passes 保密审查 before it is signed."""
+    return application.outcome in DISCLOSING_OUTCOMES or application.reply_type == ReplyType.PROVIDED
+
+
+def draft_reply(application) -> Letter | None:
+    """The reply letter as it will be sent, while it waits for review and signature."""
+    return application.letters.filter(kind=LetterKind.REPLY, sent_on__isnull=True).last()
+
+
+def do_review_reply(application, *, passed: bool, note: str = "", acting_user) -> Application:
+    """保密审查 of a disclosing reply by a reviewer other than its preparer. Passed: it
+    waits for the approver's signature. Not passed: back to the clerk, draft discarded."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.PROPOSED,), "进行保密审查")
+        if not may_review(acting_user, application.agency):
+            raise NotAllowed("只有本机关保密审查员或政务公开办管理员可以进行保密审查。")
+        if not reply_needs_review(application):
+            raise NotAllowed("该答复不公开政府信息，无需保密审查。")
+        if application.reviewed_by_id:
+            raise NotAllowed("该答复已通过保密审查，等待负责人签发。")
+        _refuse_if(duties.refusal(application.agency, DutyRule.PREPARER_NOT_REVIEWER,
+                                  application.proposed_by, acting_user))
+        if not passed and not note.strip():
+            raise NotAllowed("保密审查不通过的，请写明意见。")
+        if passed:
+            application.reviewed_by, application.reviewed_at = acting_user, timezone.now()
+            application.review_note = note.strip()
+            application.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+            _same(application, "reply_reviewed", acting_user, {"note": application.review_note})
+        else:
+            _discard_draft_reply(application)
+            _move(application, Status.IN_PROGRESS, "reply_review_returned", acting_user, {"note": note.strip()})
     return application
 
 
 def _check_reply_composes(application) -> None:
-    """The decided reply must be a letter the official template can write (issue 10)."""
+    """An agency whose letters cannot be composed (contacts incomplete) decides nothing
+    it could not send; the draft stored next (_store_reply) names any missing fact."""
     gaps = contact_gaps(application.agency)
     if gaps:
         raise NotAllowed(f"本机关的联系信息不完整（缺少{'、'.join(gaps)}），不能发出答复；请政务公开办补全机关信息。")
-    try:
-        compose_letter(application, LetterKind.REPLY, deadlines.today(), _reply_facts(application))
-    except letters.LetterError as error:
-        raise NotAllowed(f"答复告知书不能按“{outcome_title(application.outcome)}”生成：{error}") from error
 
 
 def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application:
-    """The approver signs the proposed reply; the reply letter is issued that day."""
+    """The approver signs the drafted reply in their own session; the letter is sent that
+    day. Never the preparer, never the reviewer (gongkai.agencies.duties)."""
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.PROPOSED,), "签发答复")
         if not may_approve(acting_user, application.agency):
             raise NotAllowed("答复须经本机关负责人签发。")
+        _refuse_if(duties.refusal(application.agency, DutyRule.PREPARER_NOT_APPROVER,
+                                  application.proposed_by, acting_user))
+        if reply_needs_review(application):
+            if not application.reviewed_by_id:
+                raise NotAllowed("该答复公开政府信息，须先经保密审查，才能签发（第十七条）。")
+            _refuse_if(duties.refusal(application.agency, DutyRule.REVIEWER_NOT_APPROVER,
+                                      application.reviewed_by, acting_user))
         _not_in_future(on, "答复日期")
         if on < application.received_on:
             raise NotAllowed("答复日期不能早于收到申请的日期。")
@@ -618,10 +721,12 @@ def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application
         late = application.due_on is not None and on > application.due_on
         application.signed_by, application.replied_on, application.closed_on = acting_user, on, on
         application.save(update_fields=["signed_by", "replied_on", "closed_on"])
-        letter = _letter(application, LetterKind.REPLY, sent_on=on, acting_user=acting_user,
-                         facts=_reply_facts(application))
+        _discard_draft_reply(application)
+        letter = _store_reply(application, sent_on=on, acting_user=acting_user)
         _move(application, Status.REPLIED, "replied", acting_user, {
             "on": on.isoformat(), "outcome": application.outcome, "letter": letter.pk, "late": late,
+            "decided_by": application.proposed_by.get_username() if application.proposed_by else None,
+            "reviewed_by": application.reviewed_by.get_username() if application.reviewed_by else None,
         })
         email_applicant(application, "政府信息公开申请答复", [
             f"您的申请已于{on:%Y年%m月%d日}答复：{outcome_title(application.outcome)}。",
@@ -631,14 +736,30 @@ def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application
 
 
 def do_return_reply(application, *, note: str, acting_user) -> Application:
-    """The approver sends the proposal back to the clerk."""
+    """The approver sends the proposal back to the clerk; the draft is discarded."""
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.PROPOSED,), "退回拟办意见")
         if not may_approve(acting_user, application.agency):
             raise NotAllowed("只有本机关负责人可以退回拟办意见。")
+        _discard_draft_reply(application)
         _move(application, Status.IN_PROGRESS, "reply_returned", acting_user, {"note": note})
     return application
+
+
+def _store_reply(application, *, sent_on, acting_user) -> Letter:
+    return _letter(application, LetterKind.REPLY, sent_on=sent_on, acting_user=acting_user,
+                   facts=_reply_facts(application))
+
+
+def _discard_draft_reply(application) -> None:
+    for draft in application.letters.filter(kind=LetterKind.REPLY, sent_on__isnull=True):
+        draft.delete()
+
+
+def _refuse_if(reason: str) -> None:
+    if reason:
+        raise NotAllowed(reason)
 
 
 def do_record_delivery(
@@ -796,7 +917,7 @@ def _letter(application, kind, **kwargs) -> Letter:
     try:
         return store_letter(application, kind, **kwargs)
     except letters.LetterError as error:
-        raise NotAllowed(f"{LetterKind(kind).label}不能生成，本次操作未执行：{error}") from error
+        raise NotAllowed(f"{LetterKind(kind).label}不能生成，本次操作未执行。{error}") from error
 
 
 def _lines(text: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 
 from gongkai.applications import letters
 from gongkai.applications.models import Application, Letter, LetterCounter, LetterKind
@@ -26,18 +27,21 @@ def store_letter(
     application: Application,
     kind: LetterKind,
     *,
-    sent_on: datetime.date,
+    sent_on: datetime.date | None,
     acting_user,
     recipient: str = "",
     facts: dict | None = None,
 ) -> Letter:
     """Compose, render and keep one letter (inside the caller's transaction).
 
-    `facts` are the letter-specific LetterFacts fields. A letter the official template
+    `facts` are the letter-specific LetterFacts fields; `sent_on` None keeps a draft. A letter the official template
     cannot write is never made: letters.LetterError (Chinese, naming what is missing)
     propagates and the caller's transaction rolls back — no plain-text stand-in."""
-    number = _next_letter_number(application.agency, sent_on.year)
-    official = compose_letter(application, kind, sent_on, {**(facts or {}), "document_number": number})
+    # A draft (sent_on None: a reply awaiting review and signature) is dated today and gets
+    # its 发文字号 only when it is sent.
+    number = _next_letter_number(application.agency, sent_on.year) if sent_on else ""
+    official = compose_letter(application, kind, sent_on or timezone.localdate(),
+                              {**(facts or {}), "document_number": number})
     letter = Letter(
         application=application,
         kind=kind,

@@ -237,15 +237,31 @@ class ConsultationEndForm(forms.Form):
         label="第三方不同意，但不公开可能对公共利益造成重大影响，决定公开（须书面告知第三方）", required=False)
 
 
+class ExtensionRequestForm(forms.Form):
+    workdays = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
+    reason = forms.CharField(label="理由（告知申请人）", max_length=500, required=False,
+                             help_text="提交后由负责人本人登录批准（第三十三条）。")
+
+
 class ExtensionForm(forms.Form):
-    on = _date("决定日期")
+    """The approver's own decision to extend (their log-in is the approval)."""
+
+    on = _date("同意日期")
     workdays = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
     reason = forms.CharField(label="理由（告知申请人）", max_length=500, required=False)
-    approved_by = forms.ModelChoiceField(label="同意延期的负责人", queryset=None, empty_label="请选择")
 
-    def __init__(self, *args, approvers=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["approved_by"].queryset = approvers
+
+class RefuseExtensionForm(forms.Form):
+    note = forms.CharField(label="不同意的理由", widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class ReviewForm(forms.Form):
+    passed = forms.TypedChoiceField(
+        label="保密审查结论", coerce=lambda v: v == "yes", widget=forms.RadioSelect,
+        choices=[("yes", "通过：拟公开的内容不涉及国家秘密等不予公开的信息"), ("no", "不通过：退回经办人修改")],
+    )
+    note = forms.CharField(label="审查意见", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+                           help_text="不通过的，请写明需要删除或不予公开的内容。")
 
 
 class LongerDeadlineForm(forms.Form):

@@ -118,7 +118,11 @@ EVENT_LABELS = {
     "fee_paid": "收到信息处理费",
     "fee_waived": "减免信息处理费",
     "closed_overdue_fee": "逾期未缴费，终止办理",
-    "reply_proposed": "拟定答复",
+    "extension_requested": "申请延长答复期限（待负责人批准）",
+    "extension_refused": "负责人不同意延长答复期限",
+    "reply_proposed": "拟定答复（答复书草稿）",
+    "reply_reviewed": "答复通过保密审查",
+    "reply_review_returned": "保密审查退回答复",
     "reply_returned": "退回拟办意见",
     "replied": "签发答复",
     "delivered": "送达",
@@ -126,7 +130,10 @@ EVENT_LABELS = {
     "reasons_requested": "要求申请人说明理由（第三十五条）",
 }
 # Internal steps the public tracking page does not show.
-INTERNAL_EVENTS = ("reply_proposed", "reply_returned")
+INTERNAL_EVENTS = (
+    "reply_proposed", "reply_reviewed", "reply_review_returned", "reply_returned",
+    "extension_requested", "extension_refused",
+)
 
 # The clock runs (or is paused) in these: received, not yet answered.
 CLOCK_STATUSES = OPEN_STATUSES[1:]
@@ -217,7 +224,8 @@ class Application(models.Model):
     correction_answer_by = models.DateField("补正答复期限", null=True, blank=True)
     correction_notice_late = models.BooleanField("补正通知超期", default=False)
 
-    # The decision: a clerk proposes, an approver signs (then the reply is sent).
+    # The decision: a clerk decides (the letter is drafted), a reviewer passes a disclosing
+    # reply in 保密审查, an approver signs (then the reply is sent); three people.
     outcome = models.CharField("办理结果", max_length=48, choices=Outcome.choices, blank=True)
     reply_type = models.CharField("答复方式", max_length=24, choices=ReplyType.choices, blank=True)
     reasons = models.TextField("理由和依据", blank=True)
@@ -232,6 +240,11 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     proposed_at = models.DateTimeField("拟办时间", null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField("保密审查时间", null=True, blank=True)
+    review_note = models.TextField("保密审查意见", blank=True)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -310,6 +323,31 @@ class ClockEvent(models.Model):
         if not self._state.adding:
             raise ValueError("计时事项登记后不能修改。")
         super().save(*args, **kwargs)
+
+
+class ExtensionRequest(models.Model):
+    """A clerk's request to extend the reply period (条例第三十三条); the approver decides
+    it in their own session (do_extend_deadline / do_refuse_extension)."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="extension_requests")
+    workdays = models.PositiveSmallIntegerField("延长工作日数")
+    reason = models.TextField("理由", blank=True)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField("申请时间", auto_now_add=True)
+    approved = models.BooleanField("同意", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField("批准时间", null=True, blank=True)
+    note = models.TextField("负责人意见", blank=True)
+
+    class Meta:
+        verbose_name = "延期申请"
+        verbose_name_plural = "延期申请"
+        ordering = ["requested_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.application_id} 延长{self.workdays}个工作日"
 
 
 class LetterKind(models.TextChoices):

@@ -10,14 +10,11 @@ import uuid
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import staff_required
-from gongkai.agencies.models import Role
 from gongkai.applications import actions, forms
 from gongkai.applications.access import (
     Action,
@@ -26,6 +23,7 @@ from gongkai.applications.access import (
     intake_agencies,
     may_approve,
     may_handle,
+    may_review,
     may_see_identity,
 )
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
@@ -104,7 +102,6 @@ def case(request, pk):
 
 def _case_context(user, application, failed=None) -> dict:
     full = may_see_identity(user, application)
-    handles = may_handle(user, application.agency)
     return {
         "application": application,
         "id_number": application.id_number if full else mask_id_number(application.id_number),
@@ -116,8 +113,24 @@ def _case_context(user, application, failed=None) -> dict:
             (e, EVENT_LABELS.get(e.verb, e.verb), Status(e.to_state).label if e.to_state in Status.values else "")
             for e in history(application)
         ],
-        "action_forms": _action_forms(user, application, failed) if handles else [],
+        "action_forms": _action_forms(user, application, failed),
+        "pending": _pending_reply(user, application),
+        "pending_extension": actions.pending_extension(application),
         "open_action": failed.prefix if failed is not None else "",
+    }
+
+
+def _pending_reply(user, application) -> dict | None:
+    """What the reviewer and the approver must see before they pass or sign a reply:
+    the draft letter as it will be sent and what it discloses (条例第十七条)."""
+    if application.status != Status.PROPOSED:
+        return None
+    if not (may_handle(user, application.agency) or may_review(user, application.agency)):
+        return None
+    return {
+        "draft": actions.draft_reply(application),
+        "needs_review": actions.reply_needs_review(application),
+        "discloses": application.description if actions.reply_needs_review(application) else "",
     }
 
 
@@ -166,16 +179,11 @@ class StaffAction:
     form: type
     statuses: tuple
     perform: object  # (application, cleaned_data, user) -> None
-    approver_only: bool = False
+    level: Action = Action.HANDLE  # who may: handlers, reviewers (保密审查) or approvers
+    shown: object = None  # (application) -> bool: only when the case is at this step
 
 
-def _approvers(application):
-    agency = application.agency
-    return get_user_model().objects.filter(
-        Q(staff_roles__agency=agency, staff_roles__role=Role.APPROVER)
-        | Q(staff_roles__role=Role.OFFICE_ADMIN, staff_roles__agency__in=agency.ancestors())
-        | Q(staff_roles__role=Role.OFFICE_ADMIN, staff_roles__agency=agency)
-    ).distinct()
+_CLOCK_OPEN = (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED)
 
 
 ACTIONS = {a.name: a for a in [
@@ -195,15 +203,21 @@ ACTIONS = {a.name: a for a in [
                 lambda a, d, u: actions.do_end_consultation(
                     a, on=d["on"], result=d["result"], opinion=d["opinion"],
                     public_interest_override=d["public_interest_override"], acting_user=u)),
-    StaffAction("extend", "延长答复期限", forms.ExtensionForm,
-                (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
+    StaffAction("extend_request", "申请延长答复期限", forms.ExtensionRequestForm, _CLOCK_OPEN,
+                lambda a, d, u: actions.do_request_extension(
+                    a, workdays=d["workdays"], reason=d["reason"], acting_user=u),
+                shown=lambda a: actions.pending_extension(a) is None),
+    StaffAction("extend", "同意延长答复期限（负责人）", forms.ExtensionForm, _CLOCK_OPEN,
                 lambda a, d, u: actions.do_extend_deadline(
-                    a, on=d["on"], workdays=d["workdays"], reason=d["reason"],
-                    approved_by=d["approved_by"], acting_user=u)),
+                    a, on=d["on"], workdays=d["workdays"], reason=d["reason"], acting_user=u),
+                level=Action.APPROVE),
+    StaffAction("extend_refuse", "不同意延长答复期限（负责人）", forms.RefuseExtensionForm, _CLOCK_OPEN,
+                lambda a, d, u: actions.do_refuse_extension(a, note=d["note"], acting_user=u),
+                level=Action.APPROVE, shown=lambda a: actions.pending_extension(a) is not None),
     StaffAction("longer_deadline", "确定较长答复期限（第三十五条）", forms.LongerDeadlineForm,
                 (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
                 lambda a, d, u: actions.do_set_longer_deadline(
-                    a, on=d["on"], due_on=d["due_on"], reason=d["reason"], acting_user=u), approver_only=True),
+                    a, on=d["on"], due_on=d["due_on"], reason=d["reason"], acting_user=u), level=Action.APPROVE),
     StaffAction("reasons_request", "要求说明理由（第三十五条）", forms.ReasonsRequestForm,
                 (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
                 lambda a, d, u: actions.do_request_reasons(
@@ -219,14 +233,17 @@ ACTIONS = {a.name: a for a in [
     StaffAction("fee_lapsed", "逾期未缴费，终止办理", forms.OnForm, (Status.AWAITING_PAYMENT,),
                 lambda a, d, u: actions.do_lapse_fee(a, on=d["on"], acting_user=u)),
     StaffAction("decide", "拟定答复", forms.DecisionForm, (Status.IN_PROGRESS, Status.PROPOSED),
-                lambda a, d, u: actions.do_decide(
+                lambda a, d, u: actions.do_decide_application(
                     a, outcome=d["outcome"], reply_type=d["reply_type"], reasons=d["reasons"],
                     withheld_parts=d["withheld_parts"], referred_agency=d["referred_agency"],
                     facts={k: d.get(k, "") for k in actions.DECISION_FACTS}, acting_user=u)),
+    StaffAction("review", "保密审查", forms.ReviewForm, (Status.PROPOSED,),
+                lambda a, d, u: actions.do_review_reply(a, passed=d["passed"], note=d["note"], acting_user=u),
+                level=Action.REVIEW, shown=lambda a: actions.reply_needs_review(a) and not a.reviewed_by_id),
     StaffAction("sign", "签发答复", forms.SignForm, (Status.PROPOSED,),
-                lambda a, d, u: actions.do_sign_reply(a, on=d["on"], acting_user=u), approver_only=True),
+                lambda a, d, u: actions.do_sign_reply(a, on=d["on"], acting_user=u), level=Action.APPROVE),
     StaffAction("return", "退回拟办意见", forms.ReturnForm, (Status.PROPOSED,),
-                lambda a, d, u: actions.do_return_reply(a, note=d["note"], acting_user=u), approver_only=True),
+                lambda a, d, u: actions.do_return_reply(a, note=d["note"], acting_user=u), level=Action.APPROVE),
     StaffAction("delivery", "登记送达", forms.DeliveryForm, (Status.REPLIED, Status.CLOSED),
                 lambda a, d, u: actions.do_record_delivery(
                     a, method=d["method"], delivered_on=d["delivered_on"], reference=d["reference"],
@@ -238,11 +255,16 @@ ACTIONS = {a.name: a for a in [
 
 def _form_for(spec: StaffAction, application, data=None):
     kwargs = {"prefix": spec.name}
-    if spec.form is forms.ExtensionForm:
-        kwargs["approvers"] = _approvers(application)
+    if spec.form is forms.ExtensionForm and data is None:
+        request = actions.pending_extension(application)
+        if request is not None:  # the approver sees what the clerk asked for
+            kwargs["initial"] = {"workdays": request.workdays, "reason": request.reason}
     if spec.form is forms.CorrectionForm and data is None:
         kwargs["initial"] = {"answer_by": actions.default_correction_answer_by(today())}
     return spec.form(data, **kwargs)
+
+
+_MAY = {Action.HANDLE: may_handle, Action.REVIEW: may_review, Action.APPROVE: may_approve}
 
 
 def _action_forms(user, application, failed=None):
@@ -250,7 +272,9 @@ def _action_forms(user, application, failed=None):
     for spec in ACTIONS.values():
         if application.status not in spec.statuses:
             continue
-        if spec.approver_only and not may_approve(user, application.agency):
+        if spec.shown is not None and not spec.shown(application):
+            continue
+        if not _MAY[spec.level](user, application.agency):
             continue
         form = failed if failed is not None and failed.prefix == spec.name else _form_for(spec, application)
         out.append((spec, form))
@@ -263,8 +287,7 @@ def act(request, pk, name):
     spec = ACTIONS.get(name)
     if spec is None:
         raise Http404("没有该操作。")
-    level = Action.APPROVE if spec.approver_only else Action.HANDLE
-    application = get_application_for_staff(request.user, pk, action=level)
+    application = get_application_for_staff(request.user, pk, action=spec.level)
     form = _form_for(spec, application, request.POST)
     if form.is_valid():
         try:

@@ -21,7 +21,12 @@ from gongkai.annualreports.actions import do_open_report, do_save_narrative, do_
 from gongkai.annualreports.building import texts_of
 from gongkai.annualreports.models import FigureSource, ReportStatus, Scope
 from gongkai.annualreports.narrative import placeholders_left
-from gongkai.applications.actions import do_decide, do_register_application, do_sign_reply
+from gongkai.applications.actions import (
+    do_decide_application,
+    do_register_application,
+    do_review_reply,
+    do_sign_reply,
+)
 from gongkai.applications.models import Status
 
 YEAR = 2021
@@ -83,6 +88,20 @@ def _office_admin(county):
     return role.user
 
 
+def _three_people(county):
+    """Who decided, reviewed and signed the 2021 replies: three people, as the four-eyes
+    rules require (gongkai.agencies.duties); the county's own clerk, reviewer and
+    approver where the demo has them."""
+    people = []
+    for role in (Role.CLERK, Role.REVIEWER, Role.APPROVER):
+        row = StaffRole.objects.filter(agency=county, role=role).select_related("user").first()
+        people.append(row.user if row else None)
+    clerk, reviewer, approver = people
+    if clerk is None or reviewer is None or approver is None or len({clerk.pk, reviewer.pk, approver.pk}) < 3:
+        raise ValueError(f"{county.name}需要不同的经办人、保密审查员和负责人各一名，才能登记2021年的答复。")
+    return clerk, reviewer, approver
+
+
 def load_2021_records(county, *, acting_user=None) -> int:
     """Create the 2021 records of `county` (郏县人民政府); returns how many applications were
     created (0 on a second run). `acting_user` defaults to the county's office administrator."""
@@ -110,6 +129,8 @@ def _application(county, n, received_on, answered_on, description, user) -> int:
     )
     if application.status != Status.IN_PROGRESS:
         return 0  # made on an earlier run
-    application = do_decide(application, outcome="granted", reasons="", acting_user=user)
-    do_sign_reply(application, on=answered_on, acting_user=user)
+    clerk, reviewer, approver = _three_people(county)
+    application = do_decide_application(application, outcome="granted", reasons="", acting_user=clerk)
+    application = do_review_reply(application, passed=True, acting_user=reviewer)
+    do_sign_reply(application, on=answered_on, acting_user=approver)
     return 1

@@ -1,9 +1,12 @@
 """Who may see and handle a 县长信箱 letter: the one helper every page uses.
 
-- The county disclosure office (office administrators) sees every letter, assigns,
-  closes and publishes them.
+- The county disclosure office (office administrators of the county, the root agency)
+  sees every letter, assigns, closes and publishes them: the 县长信箱 is the county's.
+- Any other office administrator (a township's, say) sees and handles only the letters
+  assigned to an agency in their subtree, never the unassigned ones nor other subtrees'.
 - An agency's clerks and approvers see the letters assigned to their agency; clerks
-  draft replies, approvers approve or return them.
+  draft replies, approvers approve or return them (never a reply they drafted:
+  gongkai.agencies.duties).
 - Everyone else: the letter does not exist (404).
 """
 
@@ -27,18 +30,23 @@ class Action(StrEnum):
 
 def letters_for_staff(user):
     scope = scope_of(user)
-    if scope.is_office_admin:
+    if scope.is_county_office:
         return MailboxLetter.objects.select_related("agency")
     agency_ids = {agency_id for agency_id, role in scope.roles if role in (Role.CLERK, Role.APPROVER)}
-    return MailboxLetter.objects.filter(Q(agency_id__in=agency_ids)).select_related("agency")
+    condition = Q(agency_id__in=agency_ids)
+    for path in scope.office_paths:
+        condition |= Q(agency__path__startswith=path)
+    return MailboxLetter.objects.filter(condition).select_related("agency")
 
 
 def may(user, letter: MailboxLetter, action: str) -> bool:
     scope = scope_of(user)
-    if scope.is_office_admin:
+    if scope.is_county_office:
         return True
     if letter.agency is None:
         return False
+    if action != Action.DISPATCH and scope.administers(letter.agency):
+        return True
     if action == Action.VIEW:
         return scope.holds(letter.agency, Role.CLERK) or scope.holds(letter.agency, Role.APPROVER)
     if action == Action.DRAFT:

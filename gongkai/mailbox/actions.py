@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai.agencies import duties
+from gongkai.agencies.models import DutyRule
 from gongkai.eventlog.log import record
 from gongkai.mailbox.models import LetterStatus, MailboxLetter, ReplyRule
 from gongkai.mailbox.privacy import contains_personal_data, mask_name, scrub_text
@@ -123,6 +125,10 @@ def do_approve_reply(letter: MailboxLetter, *, acting_user, on=None) -> MailboxL
     with transaction.atomic():
         letter = MailboxLetter.objects.select_for_update().get(pk=letter.pk)
         _require(letter, LetterStatus.AWAITING_APPROVAL, doing="审核通过")
+        # Four eyes (gongkai.agencies.duties): whoever drafted the reply does not approve it.
+        reason = duties.refusal(letter.agency, DutyRule.PREPARER_NOT_APPROVER, letter.drafted_by, acting_user)
+        if reason:
+            raise ValidationError(reason)
         before = letter.status
         letter.approved_by = acting_user
         letter.answered_on = on

@@ -1,12 +1,12 @@
 """Staff pages of the 县长信箱: the queue, one letter with its next step, the counts."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import require_office_admin, staff_required, visible_agencies
+from gongkai.agencies.access import require_office_admin, scope_of, staff_required, visible_agencies
 from gongkai.eventlog.log import history
 from gongkai.mailbox import actions
 from gongkai.mailbox.access import Action, get_letter_for_staff, letters_for_staff, may
@@ -143,6 +143,8 @@ def statistics(request):
         year = today.year
     rule = ReplyRule.objects.order_by("id").first()
     form = ReplyRuleForm(request.POST or None, initial={"workdays": actions.reply_workdays(), "basis": rule.basis if rule else ""})
+    if request.method == "POST" and not scope_of(request.user).is_county_office:
+        raise PermissionDenied("只有县政务公开办管理员可以修改全县来信的答复期限。")
     if request.method == "POST" and form.is_valid():
         try:
             actions.do_set_reply_workdays(form.cleaned_data["workdays"], form.cleaned_data["basis"], acting_user=request.user)
@@ -151,12 +153,12 @@ def statistics(request):
         else:
             messages.success(request, "答复期限已保存，此后分办的来信按新期限计算。")
             return redirect("mailbox:statistics")
-    stats = letter_statistics(year, today=today)
+    stats = letter_statistics(year, today=today, letters=letters_for_staff(request.user))
     return render(request, "mailbox/statistics.html", {
         "stats": stats,
         "year": year,
         "months": sorted(stats.by_month.items()),
         "agencies": sorted(stats.by_agency.items(), key=lambda pair: -pair[1].received),
-        "form": form,
+        "form": form if scope_of(request.user).is_county_office else None,
         "rule": rule,
     })

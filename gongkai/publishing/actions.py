@@ -20,7 +20,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.eventlog.log import record
+from gongkai.agencies import duties
+from gongkai.agencies.models import DutyRule
+from gongkai.eventlog.log import history, record
 from gongkai.publishing.catalogue import CONTAINER_NODES, node_applies_to
 from gongkai.publishing.models import (
     Attachment,
@@ -172,9 +174,41 @@ def do_submit_item(item, *, acting_user) -> InformationItem:
 
 
 def do_pass_review(item, *, acting_user) -> InformationItem:
-    """保密审查员 finds nothing secret or private in the item (条例第十七条: 先审查、后公开)."""
+    """保密审查员 finds nothing secret or private in the item (条例第十七条: 先审查、后公开).
+    Never one of the item's own preparers (gongkai.agencies.duties)."""
+    _refuse_if(duties.refusal_among(item.agency, DutyRule.PREPARER_NOT_REVIEWER, preparers(item), acting_user))
     return _move(item, (ItemStatus.IN_REVIEW,), ItemStatus.AWAITING_APPROVAL, "item_review_passed", acting_user,
                  refusal="只有保密审查中的信息可以通过审查。")
+
+
+# Who prepared an item: everyone who wrote it, changed it, attached to it or submitted it.
+PREPARING_VERBS = ("item_created", "item_updated", "attachment_added", "item_submitted")
+
+
+def preparers(item) -> set[int]:
+    """The user ids of the item's preparers, from its event history."""
+    return {e.actor_id for e in history(item).filter(verb__in=PREPARING_VERBS) if e.actor_id} | (
+        {item.created_by_id} if item.created_by_id else set()
+    )
+
+
+def reviewer(item) -> int | None:
+    """Who passed the item's latest 保密审查 (after its latest submission)."""
+    events = list(history(item).filter(verb__in=("item_submitted", "item_review_passed")).order_by("-id")[:1])
+    if events and events[0].verb == "item_review_passed":
+        return events[0].actor_id
+    return None
+
+
+def _check_duties_to_publish(item, acting_user) -> None:
+    """The approver is neither a preparer nor the reviewer of what they publish."""
+    _refuse_if(duties.refusal_among(item.agency, DutyRule.PREPARER_NOT_APPROVER, preparers(item), acting_user))
+    _refuse_if(duties.refusal(item.agency, DutyRule.REVIEWER_NOT_APPROVER, reviewer(item), acting_user))
+
+
+def _refuse_if(reason: str) -> None:
+    if reason:
+        raise PublishingError(reason)
 
 
 def do_return_item(item, reason: str, *, acting_user) -> InformationItem:
@@ -223,6 +257,8 @@ def do_publish_item(item, *, acting_user) -> InformationItem:
         if item.status != ItemStatus.AWAITING_APPROVAL:
             raise PublishingError(f"只有通过保密审查、待审批的信息可以发布。（当前状态：{item.get_status_display()}）")
         companions = _interpretations_published_with(item)
+        for one in [item, *companions]:
+            _check_duties_to_publish(one, acting_user)
         now = timezone.now()
         for one in [item, *companions]:
             _publish_one(one, now, acting_user, companion_of=item if one is not item else None)

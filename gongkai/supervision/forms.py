@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 
+from gongkai.agencies.models import Agency, DutyRule
 from gongkai.publishing.models import CatalogueNode
 from gongkai.supervision.models import InquiryKind, MediaAccount, UpdatePeriod
 from gongkai.widgets import IsoDateInput
@@ -76,3 +77,21 @@ class ColumnRuleForm(forms.Form):
     period = forms.ModelChoiceField(
         label="更新周期", queryset=UpdatePeriod.objects.all(), required=False, empty_label="（不检查该栏目）"
     )
+
+
+class DutyRelaxationForm(forms.Form):
+    """The county office relaxes (or restores) one separation-of-duties rule."""
+
+    agency = forms.ModelChoiceField(label="适用机关（含下级机关）", queryset=Agency.objects.none(), empty_label="请选择")
+    rule = forms.ChoiceField(label="规则", choices=DutyRule.choices)
+    relaxed = forms.TypedChoiceField(
+        label="设定", coerce=lambda v: v == "relax", widget=forms.RadioSelect,
+        choices=[("relax", "放宽（允许同一人完成两个环节）"), ("restore", "恢复该规则")],
+    )
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text="如：该镇仅有一名工作人员，经县政务公开办同意。")
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agencies is not None:
+            self.fields["agency"].queryset = agencies

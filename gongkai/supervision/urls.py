@@ -11,6 +11,7 @@ urlpatterns = [
     path("settings/", views.settings_page, name="settings"),
     path("settings/thresholds/<int:pk>/", views.threshold_set, name="threshold_set"),
     path("settings/periods/<int:pk>/", views.period_set, name="period_set"),
+    path("settings/duties/", views.duty_relaxation_set, name="duty_relaxation_set"),
     path("media/", media_views.media_list, name="media_list"),
     path("media/new/", media_views.media_new, name="media_new"),
     path("media/import/", media_views.media_import, name="media_import"),

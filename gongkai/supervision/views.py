@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.access import require_office_admin
+from gongkai.agencies import duties
+from gongkai.agencies.access import require_county_office, require_office_admin, scope_of
 from gongkai.supervision import actions, findings
 from gongkai.supervision.access import get_agency_for_office, supervised_agencies
 from gongkai.supervision.chart import Series, line_chart
-from gongkai.supervision.forms import ColumnRuleForm, PeriodForm, ThresholdForm
+from gongkai.supervision.forms import ColumnRuleForm, DutyRelaxationForm, PeriodForm, ThresholdForm
 from gongkai.supervision.models import ColumnRule, Threshold, UpdatePeriod
 from gongkai.supervision.trend import missed_deadlines_by_month
 
@@ -37,6 +38,7 @@ def overview(request):
         "trend": trend,
         "chart": chart,
         "incomplete_contacts": _incomplete_contacts(agencies),
+        "relaxations": duties.relaxations_covering(agencies),
     })
 
 
@@ -109,7 +111,11 @@ def column_rule_set(request):
 
 @require_office_admin
 def settings_page(request):
+    county_office = scope_of(request.user).is_county_office
     return render(request, "supervision/settings.html", {
+        "county_office": county_office,
+        "duty_form": DutyRelaxationForm(agencies=supervised_agencies(request.user)) if county_office else None,
+        "relaxations": duties.relaxations_covering(supervised_agencies(request.user)),
         "thresholds": [(t, ThresholdForm(initial={"value": t.value}, prefix=f"t{t.pk}")) for t in Threshold.objects.all()],
         "periods": [
             (p, PeriodForm(initial={"amount": p.amount, "unit": p.unit}, prefix=f"p{p.pk}"))
@@ -118,7 +124,26 @@ def settings_page(request):
     })
 
 
-@require_office_admin
+@require_county_office
+@require_POST
+def duty_relaxation_set(request):
+    form = DutyRelaxationForm(request.POST, agencies=supervised_agencies(request.user))
+    if not form.is_valid():
+        messages.error(request, "未能保存：" + "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect("supervision:settings")
+    data = form.cleaned_data
+    try:
+        duties.do_set_duty_relaxation(data["agency"], data["rule"], relaxed=data["relaxed"], reason=data["reason"],
+                                      acting_user=request.user)
+    except duties.DutyError as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, f"已{'放宽' if data['relaxed'] else '恢复'}：{data['agency'].display_name}"
+                                  f" · {dict(form.fields['rule'].choices)[data['rule']]}。")
+    return redirect("supervision:settings")
+
+
+@require_county_office
 @require_POST
 def threshold_set(request, pk):
     threshold = get_object_or_404(Threshold, pk=pk)
@@ -131,7 +156,7 @@ def threshold_set(request, pk):
     return redirect("supervision:settings")
 
 
-@require_office_admin
+@require_county_office
 @require_POST
 def period_set(request, pk):
     period = get_object_or_404(UpdatePeriod, pk=pk)

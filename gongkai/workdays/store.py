@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterable
 
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from gongkai.eventlog.log import record
@@ -84,6 +85,7 @@ def set_day(
 ) -> CalendarDay | None:
     """Make `date` a holiday or a working day. A day set back to the plain Mon–Fri rule
     without a name loses its row (rules.md §1: rows only for dates that differ)."""
+    _require_county_office(acting_user)
     with transaction.atomic():
         row = CalendarDay.objects.select_for_update().filter(date=date).first()
         before = _state(row.is_workday) if row else _state(is_weekday(date))
@@ -124,6 +126,7 @@ def load_year(year: int, days: Iterable[SpecialDay], source: str, *, acting_user
     Days of a neighbouring year in the same notice (元旦 2018-12-30 in the 2019 notice)
     are written too, without touching the rest of that year.
     """
+    _require_county_office(acting_user)
     days = list(days)
     with transaction.atomic():
         replaced, _ = CalendarDay.objects.filter(date__year=year).delete()
@@ -173,6 +176,16 @@ def _state(is_workday: bool) -> str:
 
 def _day_data(date, is_workday, name, source) -> dict:
     return {"date": date.isoformat(), "is_workday": is_workday, "name": name, "source": source}
+
+
+def _require_county_office(actor) -> None:
+    """The calendar moves every agency's statutory due dates: a person editing it must be
+    the county office (the root agency's office administrator). The command line and the
+    data migrations pass a name, not a user."""
+    from gongkai.agencies.access import scope_of
+
+    if getattr(actor, "is_authenticated", False) and not scope_of(actor).is_county_office:
+        raise PermissionDenied("只有县政务公开办管理员可以修改工作日历。")
 
 
 def _user_or_none(actor):

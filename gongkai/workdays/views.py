@@ -1,4 +1,5 @@
-"""Staff pages for the working-day calendar: read by all staff, edited by the office."""
+"""Staff pages for the working-day calendar: read by all staff, edited by the county
+office alone (it moves every agency's statutory due dates)."""
 
 import datetime
 
@@ -6,7 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from gongkai.agencies.access import require_office_admin, scope_of, staff_required
+from gongkai.agencies.access import require_county_office, scope_of, staff_required
 from gongkai.workdays import store
 from gongkai.workdays.forms import DayForm, NoticeForm
 from gongkai.workdays.models import CalendarDay, CalendarYear
@@ -38,7 +39,7 @@ def year_detail(request, year):
     return render(request, "workdays/year.html", context)
 
 
-@require_office_admin
+@require_county_office
 def edit_day(request):
     if request.method == "POST":
         form = DayForm(request.POST)
@@ -54,7 +55,7 @@ def edit_day(request):
     return render(request, "workdays/day_form.html", {"form": form})
 
 
-@require_office_admin
+@require_county_office
 def load_notice(request):
     """Paste → preview (what was read) → confirm. The text is parsed again on confirm,
     so what is loaded is exactly what the preview showed for that text."""
@@ -77,7 +78,7 @@ def load_notice(request):
 
 
 def _can_edit(request) -> bool:
-    return scope_of(request.user).is_office_admin
+    return scope_of(request.user).is_county_office
 
 
 def _day_initial(value: str) -> dict:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from gongkai.annualreports.actions import do_import_previous_report
 from gongkai.annualreports.core import Proactive, ReportInputs, build_report
 from gongkai.applications import actions
+from gongkai.testing import answer_application
 
 # A live-server test: the root conftest puts back the migrations' data after its flush.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,8 +67,7 @@ def answered(county, applicant, received_on, replied_on, outcome, **decision):
     )
     if replied_on is None:
         return application
-    actions.do_decide(application, outcome=outcome, acting_user=county.clerk, **decision)
-    return actions.do_sign_reply(application, on=replied_on, acting_user=county.approver)
+    return answer_application(application, county, replied_on, outcome, **decision)
 
 
 def last_years_records(county, year):

@@ -85,14 +85,17 @@ def test_a_whole_case_through_events(client, county):
         dict(type="correction_received", on="2025-10-09"),
         dict(type="consultation_started", on="2025-10-13", party_kind="agency", party="县财政局"),
         dict(type="consultation_ended", on="2025-10-17"),
-        dict(type="extended", on="2025-11-03", workdays=10, approved_by="approver"),
     ]
     for step in steps:
         response = event(client, app_id, county.clerk, **step)
         assert response.status_code == 200, response.json()
-    assert response.json()["due_on"] == "2025-11-26"  # as in test_clock
-    response = event(client, app_id, county.clerk, type="replied", on="2025-11-20", outcome="granted",
-                     approved_by="approver")
+    response = event(client, app_id, county.approver, type="extended", on="2025-11-03", workdays=10, reason="需检索多个年度的档案")
+    assert response.json().get("due_on") == "2025-11-26", response.json()  # as in test_clock
+    response = event(client, app_id, county.clerk, type="decided", on="2025-11-20", outcome="granted")
+    assert response.status_code == 200 and response.json()["status"] == "proposed"
+    response = event(client, app_id, county.reviewer, type="reviewed", on="2025-11-20")
+    assert response.status_code == 200, response.json()
+    response = event(client, app_id, county.approver, type="signed", on="2025-11-20")
     assert response.status_code == 200
     assert response.json()["status"] == "replied"
     assert response.json()["outcome"] == "granted"
@@ -110,14 +113,15 @@ def test_fees_through_events(client, county):
     ("steps", "message"),
     [
         ([dict(type="correction_received", on="2025-10-09")], "不能登记收到补正"),
-        ([dict(type="extended", on="2025-10-09", workdays=21, approved_by="approver")], "20个工作日"),
-        ([dict(type="extended", on="2025-10-09", workdays=5, approved_by="clerk")], "负责人"),
+        ([dict(type="extended", on="2025-10-09", workdays=5, approved_by="approver")], "approved_by 已停用"),
         ([dict(type="extended", on="2025-10-09", workdays=5)], "负责人"),
-        ([dict(type="correction_requested", on="2025-09-29"), dict(type="consultation_started", on="2025-10-09")],
+        ([dict(type="correction_requested", on="2025-09-29", items="请写明文号"), dict(type="consultation_started", on="2025-10-09")],
          "不能开始征求意见"),
         ([dict(type="fee_paid", on="2025-10-09")], "不能登记缴费"),
-        ([dict(type="replied", on="2025-10-09", outcome="granted")], "负责人签发"),
-        ([dict(type="replied", on="2025-10-09", outcome="no_such_row", approved_by="approver")], "表三"),
+        ([dict(type="replied", on="2025-10-09", outcome="granted")], "decided"),
+        ([dict(type="decided", on="2025-10-09", outcome="granted"), dict(type="signed", on="2025-10-09")],
+         "负责人签发"),
+        ([dict(type="decided", on="2025-10-09", outcome="no_such_row")], "表三"),
         ([dict(type="withdrawn", on="2025-10-09"), dict(type="withdrawn", on="2025-10-10")], "已终止"),
         ([dict(type="consultation_started", on="2026-01-09")], "晚于今天"),
     ],
@@ -135,9 +139,51 @@ def test_forbidden_events_are_422_in_chinese_and_change_nothing(client, county, 
 
 def test_an_approvers_token_signs_a_reply(client, county):
     app_id = register(client, county.clerk).json()["id"]
-    response = event(client, app_id, county.approver, type="replied", on="2025-10-20",
+    response = event(client, app_id, county.clerk, type="decided", on="2025-10-20",
                      outcome="denied_state_secret", reasons="属于国家秘密")
+    assert response.status_code == 200 and response.json()["status"] == "proposed"
+    response = event(client, app_id, county.approver, type="signed", on="2025-10-20")
     assert response.status_code == 200 and response.json()["outcome"] == "denied_state_secret"
+    assert response.json()["status"] == "replied"
+
+
+def test_an_extension_over_20_workdays_is_refused(client, county):
+    app_id = register(client, county.clerk).json()["id"]
+    response = event(client, app_id, county.approver, type="extended", on="2025-10-09", workdays=21)
+    assert response.status_code == 422 and "20个工作日" in response.json()["detail"]
+
+
+# --- issue 9 finding 2: approvals only by the approver's own token ------------------------
+
+
+def test_finding_2_a_clerk_token_cannot_approve_in_the_approvers_name(client, county):
+    """A clerk's token posting `extended` or `signed` (with or without approved_by naming
+    the approver) is refused, and the record never says the approver signed."""
+    app_id = register(client, county.clerk).json()["id"]
+    for body in (dict(type="extended", on="2025-10-09", workdays=5, approved_by="approver"),
+                 dict(type="extended", on="2025-10-09", workdays=5),
+                 dict(type="replied", on="2025-10-09", outcome="denied_state_secret", reasons="秘密",
+                      approved_by="approver")):
+        assert event(client, app_id, county.clerk, **body).status_code == 422
+    assert event(client, app_id, county.clerk, type="decided", on="2025-10-09",
+                 outcome="denied_state_secret", reasons="秘密").status_code == 200
+    response = event(client, app_id, county.clerk, type="signed", on="2025-10-09", approved_by="approver")
+    assert response.status_code == 422 and "approved_by" in response.json()["detail"]
+    response = event(client, app_id, county.clerk, type="signed", on="2025-10-09")
+    assert response.status_code == 422 and "负责人签发" in response.json()["detail"]
+    application = Application.objects.get(pk=app_id)
+    assert application.signed_by is None and application.status == "proposed"
+    assert not application.clock_events.exists()
+
+
+def test_finding_2_the_approver_who_decided_cannot_sign_their_own_reply(client, county):
+    app_id = register(client, county.clerk).json()["id"]
+    assert event(client, app_id, county.approver, type="decided", on="2025-10-09",
+                 outcome="denied_state_secret", reasons="秘密").status_code == 200
+    response = event(client, app_id, county.approver, type="signed", on="2025-10-09")
+    assert response.status_code == 422 and "不能由本人审批签发" in response.json()["detail"]
+    assert event(client, app_id, county.office_admin, type="signed", on="2025-10-09").status_code == 200
+    assert Application.objects.get(pk=app_id).signed_by == county.office_admin
 
 
 @pytest.mark.parametrize(

@@ -49,3 +49,4 @@ def register(county):
 
     return make
 
+

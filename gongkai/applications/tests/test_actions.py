@@ -16,6 +16,7 @@ from gongkai.applications.models import (
 )
 from gongkai.applications.tests.conftest import PERSON
 from gongkai.eventlog.log import history
+from gongkai.testing import answer_application as reply
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -121,26 +122,31 @@ def test_consultation_time_does_not_count(county, register):
 def test_an_extension_needs_an_approver_and_happens_once(county, register, django_capture_on_commit_callbacks):
     application = register()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(a.NotAllowed, match="负责人同意"):
+        with pytest.raises(a.NotAllowed, match="负责人本人同意"):
             a.do_extend_deadline(application, on=D(2025, 10, 20), workdays=20, reason="需要检索档案",
-                                 approved_by=county.clerk, acting_user=county.clerk)
+                                 acting_user=county.clerk)
     assert callbacks == []  # refused: nobody is told anything
+    request = a.do_request_extension(application, workdays=20, reason="需要检索档案", acting_user=county.clerk)
+    application.refresh_from_db()
+    assert application.due_on == D(2025, 10, 30)  # a request changes nothing yet
     with django_capture_on_commit_callbacks(execute=True):
         application = a.do_extend_deadline(application, on=D(2025, 10, 20), workdays=20, reason="需要检索档案",
-                                           approved_by=county.approver, acting_user=county.clerk)
+                                           acting_user=county.approver)
     assert application.due_on == D(2025, 11, 27)
     assert ClockEvent.objects.get(application=application).approved_by == county.approver
+    request.refresh_from_db()
+    assert (request.approved, request.decided_by) == (True, county.approver)
     assert "延长" in mail.outbox[-1].subject
     with pytest.raises(a.NotAllowed, match="只能延长一次"):
         a.do_extend_deadline(application, on=D(2025, 10, 21), workdays=5, reason="再延",
-                             approved_by=county.approver, acting_user=county.clerk)
+                             acting_user=county.approver)
 
 
 def test_an_extension_over_20_workdays_is_refused(county, register):
     application = register()
     with pytest.raises(a.NotAllowed, match="不超过20个工作日"):
         a.do_extend_deadline(application, on=D(2025, 10, 20), workdays=21, reason="多",
-                             approved_by=county.approver, acting_user=county.clerk)
+                             acting_user=county.approver)
     assert not ClockEvent.objects.exists()
 
 
@@ -203,21 +209,26 @@ def test_per_application_fees_count_the_applicants_month(county, register):
 
 def test_a_clerk_proposes_and_an_approver_signs(county, register):
     application = register()
-    application = a.do_decide(application, outcome="granted", acting_user=county.clerk)
+    application = a.do_decide_application(application, outcome="granted", acting_user=county.clerk)
     assert application.status == Status.PROPOSED
+    draft = a.draft_reply(application)
+    assert draft is not None and draft.sent_on is None  # drafted, not sent
     with pytest.raises(a.NotAllowed, match="负责人签发"):
         a.do_sign_reply(application, on=D(2025, 10, 28), acting_user=county.clerk)
+    with pytest.raises(a.NotAllowed, match="保密审查"):
+        a.do_sign_reply(application, on=D(2025, 10, 28), acting_user=county.approver)
+    application = a.do_review_reply(application, passed=True, acting_user=county.reviewer)
     application = a.do_sign_reply(application, on=D(2025, 10, 28), acting_user=county.approver)
     assert application.status == Status.REPLIED
     assert application.letters.get(kind=LetterKind.REPLY).sent_on == D(2025, 10, 28)
     delivery = a.do_record_delivery(application, method="post", delivered_on=D(2025, 10, 30),
                                     reference="XA123", acting_user=county.clerk)
     assert delivery.letter.kind == LetterKind.REPLY
-    assert verbs(application)[-3:] == ["reply_proposed", "replied", "delivered"]
+    assert verbs(application)[-4:] == ["reply_proposed", "reply_reviewed", "replied", "delivered"]
 
 
 def test_an_approver_can_send_a_proposal_back(county, register):
-    application = a.do_decide(register(), outcome="granted", acting_user=county.clerk)
+    application = a.do_decide_application(register(), outcome="granted", acting_user=county.clerk)
     application = a.do_return_reply(application, note="请补充获取方式", acting_user=county.approver)
     assert application.status == Status.IN_PROGRESS
 
@@ -235,7 +246,7 @@ def test_an_approver_can_send_a_proposal_back(county, register):
 def test_it_refuses_an_incomplete_decision(county, register, outcome, extra, message):
     application = register()
     with pytest.raises(a.NotAllowed, match=message):
-        a.do_decide(application, outcome=outcome, acting_user=county.clerk, **extra)
+        a.do_decide_application(application, outcome=outcome, acting_user=county.clerk, **extra)
     application.refresh_from_db()
     assert application.status == Status.IN_PROGRESS and application.outcome == ""
 
@@ -259,11 +270,11 @@ def _in(state, county, register):
                                        party_name="县财政局", acting_user=clerk)
     if state == "awaiting_payment":
         return a.do_notify_fee(application, on=D(2025, 10, 9), basis="per_page", pages=50, acting_user=clerk)
-    if state == "proposed":
-        return a.do_decide(application, outcome="granted", acting_user=clerk)
+    if state == "proposed":  # a reply that discloses nothing: no 保密审查 before signing
+        return a.do_decide_application(application, outcome="unable_not_held", reasons="经检索没有该信息",
+                                       acting_user=clerk)
     if state == "replied":
-        application = a.do_decide(application, outcome="granted", acting_user=clerk)
-        return a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+        return reply(application, county, D(2025, 10, 20))
     if state == "closed":
         return a.do_withdraw(application, on=D(2025, 10, 9), acting_user=clerk)
     return application
@@ -280,11 +291,10 @@ def _steps(county):
         "start_consultation": lambda x: a.do_start_consultation(
             x, on=on, party_kind="third_party", party_name="某公司", acting_user=clerk),
         "end_consultation": lambda x: a.do_end_consultation(x, on=on, result="agreed", acting_user=clerk),
-        "extend": lambda x: a.do_extend_deadline(
-            x, on=on, workdays=5, reason="检索", approved_by=approver, acting_user=clerk),
+        "extend": lambda x: a.do_extend_deadline(x, on=on, workdays=5, reason="检索", acting_user=approver),
         "notify_fee": lambda x: a.do_notify_fee(x, on=on, basis="per_page", pages=50, acting_user=clerk),
         "record_payment": lambda x: a.do_record_payment(x, on=on, acting_user=clerk),
-        "decide": lambda x: a.do_decide(x, outcome="granted", acting_user=clerk),
+        "decide": lambda x: a.do_decide_application(x, outcome="granted", acting_user=clerk),
         "sign": lambda x: a.do_sign_reply(x, on=on, acting_user=approver),
         "withdraw": lambda x: a.do_withdraw(x, on=on, acting_user=clerk),
     }
@@ -325,9 +335,7 @@ def test_the_state_machine(county, register, state, step):
 
 
 def test_a_repeat_of_an_answered_application_is_flagged(county, register):
-    first = a.do_decide(register(description="2025年全县义务教育阶段学校名单"), outcome="granted",
-                        acting_user=county.clerk)
-    first = a.do_sign_reply(first, on=D(2025, 10, 20), acting_user=county.approver)
+    first = reply(register(description="2025年全县义务教育阶段学校名单"), county, D(2025, 10, 20))
     again = register(received_on=D(2025, 11, 3), description="申请公开：2025年全县义务教育阶段学校名单。")
     assert again.repeat_of == first
     stranger = register(received_on=D(2025, 11, 3), applicant={**PERSON, "id_number": "110105194912310048"},

@@ -1,7 +1,8 @@
 """A citizen's online application, from /apply/ to the reply on /track/, in real Chromium.
 
 The clerk confirms receipt, asks for a 补正, records the corrected application,
-consults a third party and proposes 部分公开; the approver signs; the citizen then
+consults a third party and proposes 部分公开; a reviewer passes it in 保密审查; the
+approver signs; the citizen then
 sees the reply on the tracking page, which shows nothing about who applied.
 """
 
@@ -146,10 +147,23 @@ def test_a_citizen_applies_online_and_reads_the_partial_reply_on_the_tracking_pa
     # A clerk cannot sign: the approver's form is not on the clerk's page.
     assert page.locator("summary", has_text="签发答复").count() == 0
 
-    # --- the approver signs ---------------------------------------------------------
+    # --- a reviewer passes the disclosing reply in 保密审查 (条例第十七条) ------------------
+    log_in(page, county.reviewer.username)
+    page.goto(case_url)
+    assert "待保密审查" in page.locator("main").inner_text()
+    card = page.locator("details:has(> summary:text-is('保密审查'))")
+    card.locator("summary").click()
+    card.get_by_role("radio", name=re.compile(r"^\s*通过")).check()
+    card.get_by_role("button", name="保密审查").click()
+    page.wait_for_load_state()
+    assert "已保密审查。" in page.locator(".msg, [role=alert]").all_inner_texts()[0]
+
+    # --- the approver signs, seeing the draft letter and what it discloses -------------
     log_in(page, county.approver.username)
     page.goto(case_url)
-    assert WITHHELD in page.locator("main").inner_text()
+    pending = page.locator("section[aria-labelledby=pending-title]").inner_text()
+    assert WITHHELD in pending and DESCRIPTION in pending
+    assert "答复书草稿" in pending and "已通过" in pending
     case.act("签发答复", dates=[("答复日期", today)])
     assert "已答复" in case.status() and "部分公开" in case.status()
 

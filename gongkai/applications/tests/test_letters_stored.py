@@ -6,6 +6,7 @@ import pytest
 
 from gongkai.applications import actions as a
 from gongkai.applications.models import LetterKind
+from gongkai.testing import answer_application
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -22,7 +23,7 @@ def dept_with_office(county):
 
 def test_a_reply_uses_the_official_template_and_keeps_a_docx(dept_with_office, register):
     county = dept_with_office
-    application = a.do_decide(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
+    application = a.do_decide_application(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
                               acting_user=county.clerk)
     application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
     letter = application.letters.get(kind=LetterKind.REPLY)
@@ -35,8 +36,7 @@ def test_a_reply_uses_the_official_template_and_keeps_a_docx(dept_with_office, r
 
 def test_a_granted_reply_says_how_the_information_is_provided(dept_with_office, register):
     county = dept_with_office
-    application = a.do_decide(register(), outcome="granted", reasons="", acting_user=county.clerk)
-    application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+    application = answer_application(register(), county, D(2025, 10, 20), "granted", reasons="")
     letter = application.letters.get(kind=LetterKind.REPLY)
     assert letter.template.startswith("reply.v") and letter.composed
     assert "以纸质形式" in letter.body
@@ -77,14 +77,14 @@ def test_plain_fallback_letter_never_sent_when_office_address_is_blank(county, r
 
 
 def test_incomplete_agency_contacts_block_signing(county, register):
-    application = a.do_decide(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
+    application = a.do_decide_application(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
                               acting_user=county.clerk)
     county.dept.office_postcode = ""
     county.dept.save()
     with pytest.raises(a.NotAllowed, match="联系信息不完整（缺少邮政编码）"):
         a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
     application.refresh_from_db()
-    assert application.status == "proposed" and not application.letters.exists()
+    assert application.status == "proposed" and not application.letters.filter(sent_on__isnull=False).exists()
 
 
 @pytest.mark.parametrize("outcome, facts, missing", [
@@ -97,21 +97,22 @@ def test_decided_without_the_facts_its_letter_needs_is_refused(county, register,
     """Issue 10.1: these outcomes used to reach applicants as plain fallback letters."""
     application = register()
     with pytest.raises(a.NotAllowed, match=missing):
-        a.do_decide(application, outcome=outcome, reasons="理由", facts=facts, acting_user=county.clerk)
+        a.do_decide_application(application, outcome=outcome, reasons="理由", facts=facts, acting_user=county.clerk)
     application.refresh_from_db()
     assert application.status == "in_progress" and application.outcome == ""
 
 
 def test_already_public_reply_says_where_it_was_published(county, register):
     """Issue 10.8: 条例第三十六条第（一）项, not the （二） text, when published_where is given."""
-    application = a.do_decide(register(), outcome="granted", facts={"published_where": "县政府网站，索引号 JX-1"},
+    application = a.do_decide_application(register(), outcome="granted", facts={"published_where": "县政府网站，索引号 JX-1"},
                               acting_user=county.clerk)
     assert application.reply_type == "already_public"
+    application = a.do_review_reply(application, passed=True, acting_user=county.reviewer)
     application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
     body = application.letters.get(kind=LetterKind.REPLY).body
     assert "第三十六条第（一）项" in body and "索引号 JX-1" in body and "第三十六条第（二）项" not in body
     with pytest.raises(a.NotAllowed, match="主动公开的位置"):
-        a.do_decide(register(), outcome="granted", reply_type="already_public", acting_user=county.clerk)
+        a.do_decide_application(register(), outcome="granted", reply_type="already_public", acting_user=county.clerk)
 
 
 def test_every_letter_has_a_document_number_per_agency_and_year(county, register):
@@ -128,7 +129,7 @@ def test_art35_reasons_request_is_an_event_and_its_date_is_cited(county, registe
     application = a.do_request_reasons(register(), on=D(2025, 10, 10), answer_by=D(2025, 10, 20),
                                        acting_user=county.clerk)
     assert application.letters.get().template == "reasons_request.v1"
-    application = a.do_decide(application, outcome="not_processed_excessive", reasons="理由不合理",
+    application = a.do_decide_application(application, outcome="not_processed_excessive", reasons="理由不合理",
                               acting_user=county.clerk)
     application = a.do_sign_reply(application, on=D(2025, 10, 24), acting_user=county.approver)
     assert "已于2025年10月10日要求您说明理由" in application.letters.get(kind=LetterKind.REPLY).body
@@ -146,7 +147,7 @@ def test_longer_deadline_needs_the_approver_and_sends_its_letter(county, registe
 
 
 def _signed_reply(county, register):
-    application = a.do_decide(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
+    application = a.do_decide_application(register(), outcome="denied_state_secret", reasons="经审查属于国家秘密",
                               acting_user=county.clerk)
     application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
     letter = application.letters.get(kind=LetterKind.REPLY)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from gongkai.applications import actions as a
 from gongkai.applications.models import Application, Status
+from gongkai.testing import answer_application
 
 pytestmark = pytest.mark.django_db
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -99,8 +100,7 @@ def _answered(county, register):
         "type": "natural_person", "name": "张三", "id_type": "resident_id", "id_number": "11010519491231002X",
         "phone": "13812345678", "address": "郏县龙山大道1号", "email": "zhangsan@example.com",
     })
-    application = a.do_decide(application, outcome="granted", acting_user=county.clerk)
-    return a.do_sign_reply(application, on=dt.date(2025, 10, 20), acting_user=county.approver)
+    return answer_application(application, county, dt.date(2025, 10, 20))
 
 
 def test_tracking_shows_status_timeline_and_reply_but_no_personal_data(client, county, register):

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from gongkai.applications import actions as a
 from gongkai.applications.models import Application, Status
+from gongkai.testing import answer_application
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -54,7 +55,8 @@ def test_the_action_access_matrix(client, county, register, persona):
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_signing_needs_an_approver(client, county, register, persona):
-    application = a.do_decide(register(), outcome="granted", acting_user=county.clerk)
+    application = a.do_decide_application(register(), outcome="unable_not_held", reasons="经检索没有该信息",
+                                          acting_user=county.clerk)
     sees, _, signs = RIGHTS[persona]
     url = reverse("applications:act", args=[application.pk, "sign"])
     response = login(client, getattr(county, persona)).post(url, {"sign-on": "2025-10-20"})
@@ -100,27 +102,31 @@ def test_the_case_page_explains_the_due_date(client, county, register):
 
 
 def test_a_refused_action_shows_the_reason_and_changes_nothing(client, county, register):
-    application = register()
-    url = reverse("applications:act", args=[application.pk, "extend"])
-    response = login(client, county.clerk).post(url, {
-        "extend-on": "2025-10-20", "extend-workdays": "5", "extend-reason": "检索",
-        "extend-approved_by": str(county.clerk.pk),
-    })
+    application = a.do_decide_application(register(), outcome="unable_not_held", reasons="经检索没有该信息",
+                                          acting_user=county.approver)
+    url = reverse("applications:act", args=[application.pk, "sign"])
+    response = login(client, county.approver).post(url, {"sign-on": "2025-10-20"})
     assert response.status_code == 422
-    assert "请选择" in response.content.decode() or "负责人" in response.content.decode()
-    assert not application.clock_events.exists()
+    assert "不能由本人审批签发" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.PROPOSED and not application.letters.filter(sent_on__isnull=False)
 
 
 def test_an_action_form_moves_the_case(client, county, register):
     application = register()
+    url = reverse("applications:act", args=[application.pk, "extend_request"])
+    response = login(client, county.clerk).post(url, {"extend_request-workdays": "20", "extend_request-reason": "检索"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.due_on == D(2025, 10, 30)  # asked for, not yet approved
+    page = login(client, county.approver).get(reverse("applications:case", args=[application.pk])).content.decode()
+    assert "申请延长答复期限20个工作日" in page
     url = reverse("applications:act", args=[application.pk, "extend"])
-    response = login(client, county.clerk).post(url, {
-        "extend-on": "2025-10-20", "extend-workdays": "20", "extend-reason": "检索",
-        "extend-approved_by": str(county.approver.pk),
-    })
+    response = client.post(url, {"extend-on": "2025-10-20", "extend-workdays": "20", "extend-reason": "检索"})
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.due_on == D(2025, 11, 27)
+    assert application.clock_events.get().approved_by == county.approver
 
 
 def test_staff_register_an_oral_application(client, county):
@@ -152,8 +158,7 @@ def test_conversion_candidates_list_the_same_information_from_several_applicants
 
     for id_number in ("11010519491231002X", "110105194912310048"):
         application = register(applicant={**PERSON, "id_number": id_number}, description="2025年学校名单")
-        application = a.do_decide(application, outcome="granted", acting_user=county.clerk)
-        a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+        answer_application(application, county, D(2025, 10, 20))
     page = login(client, county.clerk).get(reverse("applications:conversion")).content.decode()
     assert "2 个申请人" in page
 
@@ -175,3 +180,35 @@ def test_decision_form_asks_for_the_facts_and_refuses_without_them(client, count
     application.refresh_from_db()
     assert application.status == Status.PROPOSED
     assert application.reply_facts == {"legal_basis": "《中华人民共和国统计法》第三十九条"}
+
+
+# --- issue 9 finding 2: approvals only by the approver's own log-in ------------------------
+
+
+def test_finding_2_the_extension_form_names_no_approver_and_a_clerk_cannot_approve(client, county, register):
+    """The clerk's page no longer offers a dropdown to name the approver; posting one
+    (or posting the approver's form at all) from the clerk's session changes nothing."""
+    application = register()
+    page = login(client, county.clerk).get(reverse("applications:case", args=[application.pk])).content.decode()
+    assert "approved_by" not in page and "同意延期的负责人" not in page
+    assert "申请延长答复期限" in page and "同意延长答复期限" not in page
+    url = reverse("applications:act", args=[application.pk, "extend"])
+    response = client.post(url, {"extend-on": "2025-10-20", "extend-workdays": "20", "extend-reason": "检索",
+                                 "extend-approved_by": str(county.approver.pk)})
+    assert response.status_code == 403
+    application.refresh_from_db()
+    assert application.due_on == D(2025, 10, 30) and not application.clock_events.exists()
+
+
+def test_finding_2_the_clerk_who_decided_cannot_sign_in_the_office_admins_session_either(client, county, register):
+    """Four eyes on the HTML side: whoever decided may not sign, whatever roles they hold."""
+    application = a.do_decide_application(register(), outcome="unable_not_held", reasons="经检索没有该信息",
+                                          acting_user=county.office_admin)
+    url = reverse("applications:act", args=[application.pk, "sign"])
+    response = login(client, county.office_admin).post(url, {"sign-on": "2025-10-20"})
+    assert response.status_code == 422
+    assert "不能由本人审批签发" in response.content.decode()
+    response = login(client, county.approver).post(url, {"sign-on": "2025-10-20"})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.signed_by == county.approver and application.status == Status.REPLIED
