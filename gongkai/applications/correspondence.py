@@ -129,6 +129,17 @@ def letter_pdf(letter: Letter) -> bytes | None:
     return letters.render_pdf(letters.ComposedLetter(**stored))
 
 
+def letter_text(letter: Letter) -> str:
+    """The letter's full wording as sent, as plain text (title, number, addressee, body,
+    signature, date)."""
+    if not letter.composed:
+        return f"{letter.title}\n\n{letter.body}\n"
+    stored = dict(letter.composed)
+    stored["paragraphs"] = tuple(stored["paragraphs"])
+    stored["signature"] = tuple(stored["signature"])
+    return letters.ComposedLetter(**stored).as_text()
+
+
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f"attachment; filename={filename}"

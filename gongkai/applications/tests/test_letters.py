@@ -251,7 +251,7 @@ def test_every_outcome_is_golden(outcome):
         ("denied_admin_query", "第三十六条第（七）项"),
         ("unable_not_held", "第三十六条第（四）项"),
         ("unable_needs_creation", "第三十八条"),
-        ("unable_unclear_after_correction", "补正后的申请内容仍不明确"),
+        ("unable_unclear_after_correction", "第三十条"),
         ("not_processed_complaint", "第三十九条第一款"),
         ("not_processed_repeat", "第三十六条第（六）项"),
         ("not_processed_publication", "第三十九条第二款"),
