@@ -27,7 +27,12 @@ from gongkai.applications.access import (
     get_application_for_staff,
     may_handle,
 )
-from gongkai.applications.correspondence import format_tracking_code, letter_pdf, letter_text, pdf_response
+from gongkai.applications.correspondence import (
+    format_tracking_code,
+    letter_pdf,
+    letter_text,
+    pdf_response,
+)
 from gongkai.applications.forms import applicant_problems
 from gongkai.applications.models import (
     Application,
