@@ -147,6 +147,9 @@ def do_confirm_receipt(application, *, on: datetime.date, note: str = "", acting
         _not_in_future(on, "确认收到的日期")
         if on < timezone.localdate(application.submitted_at):
             raise NotAllowed("确认收到的日期不能早于申请提交的日期。")
+        if on.year != application.year:  # nothing has been sent yet: the number follows receipt
+            application.year, application.number = on.year, _next_number(application.agency, on.year)
+            application.save(update_fields=["year", "number"])
         application.received_on = on
         application.receipt_confirmed_at = timezone.now()
         application.receipt_confirmed_by = acting_user
@@ -172,7 +175,10 @@ def _create_application(agency, channel, *, applicant, description, form_wanted,
         if existing is not None:
             return existing, False
     submitted_at = timezone.now()
-    year = timezone.localdate(submitted_at).year
+    # Register numbers go by the year of receipt (条例第三十一条), as 表三 counts them: a
+    # 2021 application entered late is a 〔2021〕 number. Online ones, not yet received,
+    # take the submission year and are renumbered on confirmation if the year differs.
+    year = (received_on or timezone.localdate(submitted_at)).year
     number = _next_number(agency, year)  # locks the counter: same-agency submits queue here
     if idempotency_key:
         # A twin submit may have committed while this one waited for the counter.

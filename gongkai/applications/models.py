@@ -176,6 +176,9 @@ class Application(models.Model):
     )
     year = models.PositiveIntegerField("登记年度")
     number = models.PositiveIntegerField("登记序号")
+    # Why the number's year is not the year of receipt, when it is kept that way (numbers
+    # on letters already sent are never changed).
+    number_note = models.CharField("登记号说明", max_length=200, blank=True)
     tracking_code = models.CharField("查询码", max_length=20, unique=True)
     idempotency_key = models.CharField(max_length=64, blank=True, editable=False)
 
