@@ -147,6 +147,10 @@ def do_confirm_receipt(application, *, on: datetime.date, note: str = "", acting
         _not_in_future(on, "确认收到的日期")
         if on < timezone.localdate(application.submitted_at):
             raise NotAllowed("确认收到的日期不能早于申请提交的日期。")
+        deemed = receipt_deemed_on(application)
+        if on > deemed:  # confirmed late: it counts as received when confirmation was due
+            note = f"{note}（逾期确认：按规定视为于{deemed:%Y年%m月%d日}收到）".strip()
+            on = deemed
         if on.year != application.year:  # nothing has been sent yet: the number follows receipt
             application.year, application.number = on.year, _next_number(application.agency, on.year)
             application.save(update_fields=["year", "number"])
@@ -162,6 +166,26 @@ def do_confirm_receipt(application, *, on: datetime.date, note: str = "", acting
             f"答复期限：{_due_words(application)}。",
         ])
     return application
+
+
+def receipt_deemed_on(application) -> datetime.date:
+    """The day an online application counts as received if staff have not confirmed it
+    sooner: APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS after submission (verify)."""
+    submitted = timezone.localdate(application.submitted_at)
+    return deadlines.workdays_after(submitted, settings.APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS)
+
+
+def deem_unconfirmed_received(*, on: datetime.date | None = None) -> int:
+    """The daily job: every application still unconfirmed past its confirmation period is
+    received, by rule, on the last day of that period (and its clock starts from it)."""
+    on = on or deadlines.today()
+    done = 0
+    for application in Application.objects.filter(status=Status.SUBMITTED).select_related("agency"):
+        deemed = receipt_deemed_on(application)
+        if deemed < on:
+            do_confirm_receipt(application, on=deemed, note="逾期未确认，按规定视为收到", acting_user=None)
+            done += 1
+    return done
 
 
 def _create_application(agency, channel, *, applicant, description, form_wanted, delivery_wanted,

@@ -354,3 +354,33 @@ def test_recompute_open_deadlines_follows_the_calendar(county, register, monkeyp
     application.refresh_from_db()
     assert application.due_provisional is True
     assert application.due_on == D(2025, 10, 24)
+
+
+def test_an_online_application_left_unconfirmed_is_deemed_received(county, settings):
+    """Issue 10.9: confirmation is due within a set number of working days; past it the
+    application counts as received on the last of them, and the clock runs from there."""
+    import time_machine
+
+    settings.APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS = 1
+    with time_machine.travel(dt.datetime(2025, 12, 5, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False):
+        application = a.do_submit_application(
+            county.dept, applicant=PERSON, description="学校名单", form_wanted="electronic",
+            delivery_wanted="email", idempotency_key="late",
+        )  # Friday evening: confirmation due Monday 2025-12-08
+    assert a.receipt_deemed_on(application) == D(2025, 12, 8)
+    late = a.do_confirm_receipt(application, on=D(2025, 12, 10), acting_user=county.clerk)
+    assert late.received_on == D(2025, 12, 8) and "视为于2025年12月08日收到" in late.receipt_note
+
+
+def test_the_daily_job_receives_what_staff_left_unconfirmed(county):
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2025, 12, 5, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False):
+        application = a.do_submit_application(
+            county.dept, applicant=PERSON, description="学校名单", form_wanted="electronic",
+            delivery_wanted="email", idempotency_key="job",
+        )
+    assert a.deem_unconfirmed_received(on=D(2025, 12, 8)) == 0  # the last day to confirm is still open
+    assert a.deem_unconfirmed_received(on=D(2025, 12, 9)) == 1
+    application.refresh_from_db()
+    assert application.status == Status.IN_PROGRESS and application.received_on == D(2025, 12, 8)
