@@ -36,9 +36,11 @@ from gongkai.applications.models import (
     Consultation,
     ConsultationResult,
     Delivery,
+    DeliveryWanted,
     ExtensionRequest,
     FeeNotice,
     FeeStatus,
+    FormWanted,
     Letter,
     LetterKind,
     Outcome,
@@ -52,10 +54,6 @@ from gongkai.eventlog.log import record
 
 K = clock.ClockEventKind
 CONSULTATION_WORKDAYS = 15  # 条例第三十二条、第三十四条
-# 条例第三十条 asks for "a reasonable period" to correct; this is only the suggested default.
-CORRECTION_ANSWER_WORKDAYS = getattr(settings, "APPLICATION_CORRECTION_ANSWER_WORKDAYS", 15)
-# Unpaid within this many working days of the notice → abandoned, 表三（六）2 (verify).
-FEE_PAYMENT_WORKDAYS = getattr(settings, "APPLICATION_FEE_PAYMENT_WORKDAYS", 20)
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 APPLICANT_FIELDS = (
     "applicant_type", "applicant_name", "id_type", "id_number", "credit_code",
@@ -283,7 +281,8 @@ def do_request_correction(
 
 
 def default_correction_answer_by(on: datetime.date) -> datetime.date:
-    return deadlines.workdays_after(on, CORRECTION_ANSWER_WORKDAYS)
+    # 条例第三十条 asks for "a reasonable period"; the setting is only the suggested default.
+    return deadlines.workdays_after(on, settings.APPLICATION_CORRECTION_ANSWER_WORKDAYS)
 
 
 def do_receive_correction(application, *, on: datetime.date, note: str = "", acting_user) -> Application:
@@ -510,10 +509,21 @@ def fee_quote(application, *, basis: str, pages: int | None = None) -> fees.FeeQ
         raise NotAllowed(str(error)) from error
 
 
+def per_volume_allowed(application) -> bool:
+    """国办函〔2020〕109号: 按量计收 only for paper, e-mail, or electronic data copied onto a
+    medium (collected or posted); not for information fetched online."""
+    return (
+        application.form_wanted == FormWanted.PAPER
+        or application.delivery_wanted in (DeliveryWanted.EMAIL, DeliveryWanted.COLLECT, DeliveryWanted.POST)
+    )
+
+
 def nth_in_month(application) -> int:
-    """Which of the applicant's applications received in that natural month this is."""
+    """Which of the applicant's applications to this agency received in that natural
+    month this is (国办函〔2020〕109号 counts per charging agency)."""
     received = application.received_on
     earlier = Application.objects.filter(
+        agency=application.agency,
         applicant_key=application.applicant_key, received_on__year=received.year,
         received_on__month=received.month,
     ).filter(Q(received_on__lt=received) | Q(received_on=received, pk__lt=application.pk))
@@ -529,6 +539,11 @@ def do_notify_fee(
         _require(application, (Status.IN_PROGRESS,), "发出收费通知")
         if application.fee_basis and application.fee_basis != basis:
             raise NotAllowed("同一申请只能选择按件或按量一种方式计收，不能同时计收。")
+        if application.due_on and on > application.due_on:
+            raise NotAllowed(f"答复期限 {application.due_on} 已过，不能再发出收费通知。")
+        if basis == fees.FeeBasis.PER_PAGE and not per_volume_allowed(application):
+            raise NotAllowed("按量计收只适用于纸质、电子邮件或复制到存储介质提供的信息（国办函〔2020〕109号）；"
+                             "本申请以网上获取电子信息的方式提供，只能按件计收。")
         quote = fee_quote(application, basis=basis, pages=pages)
         if quote.amount <= 0:
             raise NotAllowed(f"按规定无需收费：{quote.derivation}")
@@ -536,7 +551,7 @@ def do_notify_fee(
         notice = FeeNotice.objects.create(
             application=application, basis=basis, amount=quote.amount, derivation=quote.derivation,
             quantity=pages if basis == fees.FeeBasis.PER_PAGE else nth_in_month(application),
-            notified_on=on, pay_by=deadlines.workdays_after(on, FEE_PAYMENT_WORKDAYS),
+            notified_on=on, pay_by=deadlines.workdays_after(on, settings.APPLICATION_FEE_PAYMENT_WORKDAYS),
         )
         application.fee_basis = basis
         application.save(update_fields=["fee_basis"])
@@ -812,7 +827,18 @@ def do_record_delivery(
         )
         _same(application, "delivered", acting_user,
               {"letter": letter.pk, "method": method, "on": delivered_on.isoformat()})
+        if letter.kind == LetterKind.FEE_NOTICE:
+            _pay_by_from_receipt(application, delivered_on)
     return delivery
+
+
+def _pay_by_from_receipt(application, delivered_on: datetime.date) -> None:
+    """国办函〔2020〕109号: the payment period runs from the day after the applicant
+    receives the notice; once its receipt is recorded, the open notice's date follows."""
+    notice = application.fee_notices.filter(status=FeeStatus.NOTIFIED).last()
+    if notice is not None:
+        notice.pay_by = deadlines.workdays_after(delivered_on, settings.APPLICATION_FEE_PAYMENT_WORKDAYS)
+        notice.save(update_fields=["pay_by"])
 
 
 def do_withdraw(application, *, on: datetime.date, note: str = "", acting_user) -> Application:

@@ -384,3 +384,42 @@ def test_the_daily_job_receives_what_staff_left_unconfirmed(county):
     assert a.deem_unconfirmed_received(on=D(2025, 12, 9)) == 1
     application.refresh_from_db()
     assert application.status == Status.IN_PROGRESS and application.received_on == D(2025, 12, 8)
+
+
+# --- issue 10.5: fees (国办函〔2020〕109号) -------------------------------------------------
+
+
+def test_per_application_fees_count_only_applications_to_the_charging_agency(county, register):
+    for i in range(6):
+        register(received_on=D(2025, 10, 1 + i))
+    for i in range(4):
+        register(received_on=D(2025, 10, 1 + i), agency=county.other_dept, acting_user=county.office_admin)
+    eleventh_overall = register(received_on=D(2025, 10, 20))
+    assert a.nth_in_month(eleventh_overall) == 7  # the 7th to 郏县教育局, not the 11th overall
+    with pytest.raises(a.NotAllowed, match="无需收费"):
+        a.do_notify_fee(eleventh_overall, on=D(2025, 10, 22), basis="per_application", acting_user=county.clerk)
+
+
+def test_no_fee_notice_after_the_reply_deadline(county, register):
+    application = register()  # received 2025-09-26, due 2025-10-30
+    with pytest.raises(a.NotAllowed, match="答复期限 2025-10-30 已过"):
+        a.do_notify_fee(application, on=D(2025, 10, 31), basis="per_page", pages=40, acting_user=county.clerk)
+    assert not application.fee_notices.exists()
+
+
+def test_per_volume_fees_only_for_paper_email_or_copied_media(county, register):
+    online = register(form_wanted="electronic", delivery_wanted="online")
+    with pytest.raises(a.NotAllowed, match="按量计收只适用于"):
+        a.do_notify_fee(online, on=D(2025, 10, 27), basis="per_page", pages=40, acting_user=county.clerk)
+    emailed = register(form_wanted="electronic", delivery_wanted="email")
+    a.do_notify_fee(emailed, on=D(2025, 10, 27), basis="per_page", pages=40, acting_user=county.clerk)
+
+
+def test_the_payment_period_runs_from_the_day_after_the_applicant_receives_the_notice(county, register):
+    application = a.do_notify_fee(register(), on=D(2025, 10, 27), basis="per_page", pages=40,
+                                  acting_user=county.clerk)
+    notice = application.fee_notices.get()
+    a.do_record_delivery(application, method="post", delivered_on=D(2025, 10, 30),
+                         letter=application.letters.get(kind="fee_notice"), acting_user=county.clerk)
+    notice.refresh_from_db()
+    assert notice.pay_by == D(2025, 11, 27)  # 20 working days after receipt on 10-30, not after 10-27
