@@ -25,6 +25,7 @@ from gongkai.applications.models import (
     Letter,
     LetterKind,
 )
+from gongkai.applications.templatetags.local_dates import local_day
 from gongkai.eventlog.log import history
 
 TRACK_ATTEMPTS = 20  # per address per 10 minutes: the code and 4 digits are not for guessing
@@ -115,7 +116,8 @@ def letter_pdf_download(request, token):
 
 def _public_view(application) -> dict:
     steps = [
-        (event.data.get("on") or event.at.date().isoformat(), EVENT_LABELS[event.verb])
+        # The event's own date, else the Asia/Shanghai date of its timestamp (never UTC's).
+        (event.data.get("on") or local_day(event.at).isoformat(), EVENT_LABELS[event.verb])
         for event in history(application)
         if event.verb in EVENT_LABELS and event.verb not in INTERNAL_EVENTS
     ]

@@ -152,3 +152,28 @@ def test_a_village_is_not_offered_and_cannot_receive_applications(client, county
                                   acting_user=county.office_admin)
     assert not village.applications.exists()
 
+
+
+def test_tracking_dates_are_asia_shanghai_dates_not_utc(client, county):
+    """Issue 10.2: made at 03:37 Beijing time (19:37 UTC the day before) → that day."""
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2025, 12, 9, 3, 37, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False):
+        application = a.do_submit_application(
+            county.dept, applicant={"type": "natural_person", "name": "张三", "id_type": "resident_id",
+                                    "id_number": "11010519491231002X", "phone": "13812345678"},
+            description="学校名单", form_wanted="electronic", delivery_wanted="email",
+        )
+    response = client.post(reverse("applications_public:track"),
+                           {"code": application.tracking_code, "phone_last4": "5678"})
+    page = response.content.decode()
+    assert '<time datetime="2025-12-09">' in page and "2025-12-08" not in page
+
+
+def test_the_local_date_filter_shows_the_shanghai_day():
+    from gongkai.applications.templatetags.local_dates import local_date
+
+    utc_evening = dt.datetime(2025, 9, 25, 19, 37, tzinfo=dt.UTC)
+    assert local_date(utc_evening) == "2025年9月26日"
+    assert local_date(utc_evening, "iso") == "2025-09-26"
+    assert local_date(dt.date(2025, 9, 26)) == "2025年9月26日" and local_date(None) == ""
