@@ -154,6 +154,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Periods the rules leave to the agency or mark "verify" (rules.md §2): kept as settings.
 APPLICATION_CORRECTION_ANSWER_WORKDAYS = envint("APPLICATION_CORRECTION_ANSWER_WORKDAYS", 15)
 APPLICATION_FEE_PAYMENT_WORKDAYS = envint("APPLICATION_FEE_PAYMENT_WORKDAYS", 20)
+# 条例第三十二条: a consulted party's 15 working days run from their receipt; a posted
+# letter whose receipt is not entered is assumed received this many days after sending (verify).
+APPLICATION_CONSULTATION_RECEIPT_DAYS = envint("APPLICATION_CONSULTATION_RECEIPT_DAYS", 3)
 # 条例第三十一条第（三）项 sets no period for confirming an online application (verify):
 # unconfirmed after this many working days, it is deemed received on the last of them.
 APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS = envint("APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS", 1)

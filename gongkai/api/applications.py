@@ -121,6 +121,7 @@ class EventIn(Schema):
     # consultation_started / consultation_ended
     party_kind: Literal["third_party", "agency"] = "third_party"
     party: str = ""
+    party_received_on: dt.date | None = None  # when the party received the letter (第三十二条)
     result: Literal["", "agreed", "objected", "no_reply"] = ""
     opinion: str = ""
     # fee_notified / fee_paid
@@ -254,7 +255,8 @@ def _correction_received(application, event: EventIn, user):
 def _consultation_started(application, event: EventIn, user):
     party = event.party or PartyKind(event.party_kind).label.split("（")[0]
     return actions.do_start_consultation(
-        application, on=event.on, party_kind=event.party_kind, party_name=party, acting_user=user
+        application, on=event.on, party_kind=event.party_kind, party_name=party,
+        party_received_on=event.party_received_on, acting_user=user
     )
 
 

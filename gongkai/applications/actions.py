@@ -317,20 +317,28 @@ def do_close_overdue_correction(application, *, on: datetime.date | None = None,
 
 
 def do_start_consultation(
-    application, *, on: datetime.date, party_kind: str, party_name: str, acting_user
+    application, *, on: datetime.date, party_kind: str, party_name: str,
+    party_received_on: datetime.date | None = None, acting_user,
 ) -> Application:
-    """Ask a third party or another agency in writing; the time does not count."""
+    """Ask a third party or another agency in writing; the time does not count, up to the
+    party's 15 working days from their receipt of the letter (条例第三十二条): the receipt
+    date as entered, or assumed APPLICATION_CONSULTATION_RECEIPT_DAYS after sending
+    (verify). Past that reply-by date the clock runs again by itself."""
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS,), "开始征求意见")
         if not party_name.strip():
             raise NotAllowed("请写明征求意见的对象。")
         is_agency = party_kind == PartyKind.AGENCY
+        if party_received_on is not None and party_received_on < on:
+            raise NotAllowed("对方收到征求意见函的日期不能早于发函日期。")
+        received = party_received_on or on + datetime.timedelta(days=settings.APPLICATION_CONSULTATION_RECEIPT_DAYS)
+        reply_by = deadlines.workdays_after(received, CONSULTATION_WORKDAYS)
         _add_clock_event(application, K.CONSULTATION_STARTED, on, acting_user=acting_user,
-                         consulted_agency=is_agency)
+                         consulted_agency=is_agency, due_on=reply_by)
         consultation = Consultation.objects.create(
             application=application, party_kind=party_kind, party_name=party_name.strip(),
-            started_on=on, reply_by=deadlines.workdays_after(on, CONSULTATION_WORKDAYS),
+            started_on=on, party_received_on=received, reply_by=reply_by,
         )
         _letter(application, LetterKind.CONSULTATION, sent_on=on, acting_user=acting_user,
                      recipient=consultation.party_name,

@@ -11,9 +11,13 @@ typed in twice).
   it restarts, with a fresh 20 days, from the day the corrected application arrives.
 - 条例第三十二条、第三十四条: time spent consulting a third party or another agency is
   not counted. Fees (国办函〔2020〕109号, verify): the time from the fee notice to
-  payment is not counted either. A pause covers its first and its last day, both
-  included; counting resumes the day after it ends. A pause still open is projected
-  as if it ended today.
+  payment is not counted either. A pause is counted as 第三十三条 counts days: its
+  first day (the letter goes out; the agency's own day) still counts for the agency,
+  the days after it up to and including its last day do not; counting resumes the day
+  after it ends. A consultation pause has a cap, the party's reply-by date (15 working
+  days from their receipt): still open past it, the clock runs again by itself — the
+  due date no longer slides day by day. Any other open pause is projected as if it
+  ended today.
 - 条例第三十五条: for an excessive application the agency may set a longer deadline.
 """
 
@@ -67,7 +71,8 @@ class ClockEvent:
     kind: ClockEventKind | str
     on: datetime.date
     workdays: int = 0  # extended: how many working days
-    due_on: datetime.date | None = None  # deadline_set: the longer deadline (第三十五条)
+    due_on: datetime.date | None = None  # deadline_set: the longer deadline (第三十五条);
+    # consultation_started: the party's reply-by date, the pause's cap (第三十二条)
     reason: str = ""  # extended / deadline_set: why, as told to the applicant
     consulted_agency: bool = False  # consultation with another agency (第三十四条)
 
@@ -95,6 +100,14 @@ class _Pause:
     first: datetime.date
     last: datetime.date | None = None
     consulted_agency: bool = False
+    cap: datetime.date | None = None  # consultation: the party's reply-by date
+
+    def excluded(self, today: datetime.date) -> tuple[datetime.date, datetime.date] | None:
+        """The inclusive range of days not counted: after the first day, up to the last
+        (or, while open, up to today but never past the cap)."""
+        last = self.last or (min(today, self.cap) if self.cap else today)
+        first = self.first + datetime.timedelta(days=1)
+        return (first, last) if first <= last else None
 
 
 @dataclass
@@ -114,7 +127,7 @@ class _Clock:
         if self.awaiting_correction:
             # Projected as if the corrected application arrived today.
             return calendar.add_workdays(today, self.workdays)
-        ranges = [(p.first, p.last or today) for p in self.pauses]
+        ranges = [r for p in self.pauses if (r := p.excluded(today))]
         computed = calendar.add_workdays(self.start, self.workdays, excluding=ranges)
         if self.set_due and self.set_due > computed.date:
             return WorkdayDate(self.set_due, provisional=False)
@@ -212,7 +225,8 @@ def _pause_started(clock, event, calendar, notice_due):
         raise ClockError(
             f"上一次{_pause_name(kind, event.consulted_agency)}尚未结束，不能再次开始。"
         )
-    clock.pauses.append(_Pause(kind, event.on, consulted_agency=event.consulted_agency))
+    cap = event.due_on if kind == ClockEventKind.CONSULTATION_STARTED else None
+    clock.pauses.append(_Pause(kind, event.on, consulted_agency=event.consulted_agency, cap=cap))
     return []
 
 
@@ -306,14 +320,20 @@ def _pause_rule(pause: _Pause) -> str:
 
 
 def _pause_sentence(pause: _Pause, last: datetime.date, calendar: Calendar) -> str:
-    excluded = calendar.workdays_between(pause.first - datetime.timedelta(days=1), last)
+    excluded = calendar.workdays_between(pause.first, last)
     name = _pause_name(pause.kind, pause.consulted_agency)
     return f"{name} {pause.first} 至 {last}，期间{excluded}个工作日不计入（{_pause_rule(pause)}）"
 
 
 def _open_pause_sentence(pause: _Pause, today: datetime.date, calendar: Calendar) -> str:
-    excluded = calendar.workdays_between(pause.first - datetime.timedelta(days=1), today)
     name = _pause_name(pause.kind, pause.consulted_agency)
+    if pause.cap and today > pause.cap:
+        excluded = calendar.workdays_between(pause.first, pause.cap)
+        return (
+            f"{name}自 {pause.first} 起尚未结束，但对方提出意见的期限 {pause.cap} 已过，"
+            f"答复期限自次日起恢复计算，{excluded}个工作日不计入（{_pause_rule(pause)}）"
+        )
+    excluded = calendar.workdays_between(pause.first, today)
     return (
         f"{name}自 {pause.first} 起尚未结束，暂按今天 {today} 结束推算，"
         f"至今{excluded}个工作日不计入（{_pause_rule(pause)}）"

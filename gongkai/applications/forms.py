@@ -227,6 +227,10 @@ class ConsultationStartForm(forms.Form):
     on = _date("发函日期")
     party_kind = forms.ChoiceField(label="征求对象", choices=PartyKind.choices)
     party_name = forms.CharField(label="名称或姓名", max_length=100)
+    party_received_on = forms.DateField(
+        label="对方收到日期（已知时填写；不填则按发函后规定天数推定）", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
 
 class ConsultationEndForm(forms.Form):

@@ -494,6 +494,9 @@ class Consultation(models.Model):
     party_kind = models.CharField("征求对象", max_length=16, choices=PartyKind.choices)
     party_name = models.CharField("名称或姓名", max_length=100)
     started_on = models.DateField("发函日期")
+    # 条例第三十二条: the 15 working days run from the party's receipt (entered, or assumed
+    # per APPLICATION_CONSULTATION_RECEIPT_DAYS for a posted letter).
+    party_received_on = models.DateField("对方收到日期", null=True, blank=True)
     reply_by = models.DateField("答复期限")  # 15 working days, 条例第三十二条、第三十四条
     ended_on = models.DateField("结束日期", null=True, blank=True)
     result = models.CharField("意见", max_length=16, choices=ConsultationResult.choices, blank=True)

@@ -198,7 +198,8 @@ ACTIONS = {a.name: a for a in [
                 lambda a, d, u: actions.do_close_overdue_correction(a, on=d["on"], acting_user=u)),
     StaffAction("consultation", "征求第三方或其他机关意见", forms.ConsultationStartForm, (Status.IN_PROGRESS,),
                 lambda a, d, u: actions.do_start_consultation(
-                    a, on=d["on"], party_kind=d["party_kind"], party_name=d["party_name"], acting_user=u)),
+                    a, on=d["on"], party_kind=d["party_kind"], party_name=d["party_name"],
+                    party_received_on=d.get("party_received_on"), acting_user=u)),
     StaffAction("consultation_end", "登记征求意见结果", forms.ConsultationEndForm, (Status.CONSULTING,),
                 lambda a, d, u: actions.do_end_consultation(
                     a, on=d["on"], result=d["result"], opinion=d["opinion"],

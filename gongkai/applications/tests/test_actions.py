@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from gongkai.applications import actions as a
+from gongkai.applications import deadlines
 from gongkai.applications.models import (
     Application,
     ClockEvent,
@@ -111,12 +112,13 @@ def test_consultation_time_does_not_count(county, register):
         application, on=D(2025, 10, 9), party_kind="third_party", party_name="某公司", acting_user=county.clerk,
     )
     assert application.status == Status.CONSULTING
-    assert application.consultations.get().reply_by == D(2025, 10, 29)  # 10-11 调休上班
+    # Assumed received 10-12, 3 days after sending (the setting); 15 working days → 10-31.
+    assert application.consultations.get().reply_by == D(2025, 10, 31)
     application = a.do_end_consultation(
         application, on=D(2025, 10, 20), result="agreed", acting_user=county.clerk,
     )
     assert application.status == Status.IN_PROGRESS
-    assert application.due_on == D(2025, 11, 12)
+    assert application.due_on == D(2025, 11, 11)  # 10-10 … 10-20 not counted (8 working days)
 
 
 def test_an_extension_needs_an_approver_and_happens_once(county, register, django_capture_on_commit_callbacks):
@@ -162,7 +164,7 @@ def test_fees_pause_the_clock_and_can_be_paid(county, register):
     assert notice.pay_by == D(2025, 11, 24)
     application = a.do_record_payment(application, on=D(2025, 10, 29), acting_user=county.clerk)
     assert application.status == Status.IN_PROGRESS
-    assert application.due_on == D(2025, 11, 4)
+    assert application.due_on == D(2025, 11, 3)  # 10-28, 10-29 not counted
     assert application.fee_notices.get().status == FeeStatus.PAID
     with pytest.raises(a.NotAllowed, match="一种方式"):
         a.do_notify_fee(application, on=D(2025, 10, 30), basis="per_application", acting_user=county.clerk)
@@ -423,3 +425,27 @@ def test_the_payment_period_runs_from_the_day_after_the_applicant_receives_the_n
                          letter=application.letters.get(kind="fee_notice"), acting_user=county.clerk)
     notice.refresh_from_db()
     assert notice.pay_by == D(2025, 11, 27)  # 20 working days after receipt on 10-30, not after 10-27
+
+
+def test_a_consultation_counts_from_the_partys_receipt_and_ends_pausing_at_its_reply_by(county, register):
+    """Issue 10.3: 15 working days from the third party's receipt (entered here: 10-10),
+    not from sending; past that date the case's clock runs again and it becomes overdue."""
+    application = a.do_start_consultation(register(), on=D(2025, 10, 9), party_kind="third_party",
+                                          party_name="某公司", party_received_on=D(2025, 10, 10),
+                                          acting_user=county.clerk)
+    consultation = application.consultations.get()
+    assert consultation.reply_by == D(2025, 10, 30)  # 10-11 (调休), 13–17, 20–24, 27–30
+    deadlines.refresh_deadline(application)  # today is 2025-12-10, the party never answered
+    application.refresh_from_db()
+    # 09-28, 29, 30, 10-09 count; 10-10 … 10-30 do not; 10-31, 11-03 … 11-21 are days 5 … 20.
+    assert application.due_on == D(2025, 11, 21)
+    assert deadlines.remaining_workdays(application.due_on) < 0
+
+
+def test_a_posted_consultation_letter_is_assumed_received_per_the_setting(county, register, settings):
+    settings.APPLICATION_CONSULTATION_RECEIPT_DAYS = 3
+    application = a.do_start_consultation(register(), on=D(2025, 10, 9), party_kind="third_party",
+                                          party_name="某公司", acting_user=county.clerk)
+    consultation = application.consultations.get()
+    assert consultation.party_received_on == D(2025, 10, 12)
+    assert consultation.reply_by == D(2025, 10, 31)  # 15 working days after Sunday 10-12
