@@ -118,6 +118,7 @@ class EventIn(Schema):
     # correction_requested
     items: str = ""
     answer_by: dt.date | None = None
+    late_reason: str = ""  # a 补正 notice past 7 working days restarts the clock only with a reason
     # consultation_started / consultation_ended
     party_kind: Literal["third_party", "agency"] = "third_party"
     party: str = ""
@@ -244,7 +245,8 @@ def record_event(request, application_id: int, event: EventIn):
 def _correction_requested(application, event: EventIn, user):
     answer_by = event.answer_by or actions.default_correction_answer_by(event.on)
     return actions.do_request_correction(
-        application, on=event.on, items=event.items, answer_by=answer_by, acting_user=user
+        application, on=event.on, items=event.items, answer_by=answer_by, late_reason=event.late_reason,
+        acting_user=user
     )
 
 

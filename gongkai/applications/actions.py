@@ -254,22 +254,26 @@ def _new_tracking_code() -> str:
 
 
 def do_request_correction(
-    application, *, on: datetime.date, items: str, answer_by: datetime.date, acting_user
+    application, *, on: datetime.date, items: str, answer_by: datetime.date, late_reason: str = "",
+    acting_user,
 ) -> Application:
-    """One notice listing everything to correct; the clock stops until the answer."""
+    """One notice listing everything to correct; the clock stops until the answer. A
+    notice later than 7 working days after receipt (条例第三十条) is flagged and neither
+    stops nor restarts the clock, unless `late_reason` records why it should."""
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS,), "发出补正通知")
         if answer_by <= on:
             raise NotAllowed("补正的答复期限应晚于发出通知的日期。")
-        _add_clock_event(application, K.CORRECTION_REQUESTED, on, acting_user=acting_user)
+        _add_clock_event(application, K.CORRECTION_REQUESTED, on, acting_user=acting_user,
+                         reason=late_reason.strip())
         application.correction_answer_by = answer_by
         application.save(update_fields=["correction_answer_by"])
         letter = _letter(application, LetterKind.CORRECTION_NOTICE, sent_on=on, acting_user=acting_user,
                               facts={"correction_items": _lines(items), "correction_answer_by": answer_by})
         _move(application, Status.AWAITING_CORRECTION, "correction_requested", acting_user, {
             "on": on.isoformat(), "answer_by": answer_by.isoformat(), "letter": letter.pk,
-            "late": application.correction_notice_late,
+            "late": application.correction_notice_late, "late_reason": late_reason.strip(),
             "notice_due_on": _iso(application.correction_notice_due_on),
         })
         email_applicant(application, "请补正您的政府信息公开申请", [

@@ -119,12 +119,13 @@ class _Clock:
     pauses: list[_Pause] = field(default_factory=list)
     correction_requested_on: datetime.date | None = None
     awaiting_correction: bool = False
+    correction_restarts: bool = True  # False: a late notice without an override
     extended: bool = False
     set_due: datetime.date | None = None
     steps: int = 0
 
     def due(self, calendar: Calendar, today: datetime.date) -> WorkdayDate:
-        if self.awaiting_correction:
+        if self.awaiting_correction and self.correction_restarts:
             # Projected as if the corrected application arrived today.
             return calendar.add_workdays(today, self.workdays)
         ranges = [r for p in self.pauses if (r := p.excluded(today))]
@@ -200,17 +201,27 @@ def _correction_requested(clock, event, calendar, notice_due):
     clock.correction_requested_on = event.on
     clock.awaiting_correction = True
     timing = "按期" if event.on <= notice_due else "已超过该期限"
-    return [
+    lines = [
         f"补正通知应在收到申请后{CORRECTION_NOTICE_WORKDAYS}个工作日内发出，"
         f"即不晚于 {notice_due}（第三十条）；{event.on} 发出，{timing}。",
-        f"{event.on} 发出补正通知，答复期限停止计算，收到补正后的申请之日重新起算（第三十条）。",
     ]
+    if event.on > notice_due and not event.reason:
+        # 第三十条 allows the restart only for a notice given in time: a late one does
+        # not stop or restart the reply period unless overridden with a recorded reason.
+        clock.correction_restarts = False
+        return lines + ["补正通知超过法定期限发出，不符合第三十条，答复期限不因此停止或重新计算。"]
+    if event.on > notice_due:
+        lines.append(f"补正通知超期发出，经说明理由（{event.reason}）仍按重新计算处理。")
+    return lines + [f"{event.on} 发出补正通知，答复期限停止计算，收到补正后的申请之日重新起算（第三十条）。"]
 
 
 def _correction_received(clock, event, calendar, notice_due):
     if not clock.awaiting_correction:
         raise ClockError("没有待补正的通知，不能登记收到补正后的申请。")
     clock.awaiting_correction = False
+    if not clock.correction_restarts:
+        due = _when(clock.due(calendar, event.on))
+        return [f"{event.on} 收到补正后的申请；补正通知超期，答复期限不重新计算 → {due}。"]
     clock.start = event.on
     due = _when(clock.due(calendar, event.on))
     return [
@@ -343,7 +354,7 @@ def _open_pause_sentence(pause: _Pause, today: datetime.date, calendar: Calendar
 def _open_state(clock: _Clock, calendar: Calendar, today: datetime.date) -> list[str]:
     """Sentences for what is still open today: a 补正 not yet received, a pause not ended."""
     due = _when(clock.due(calendar, today))
-    if clock.awaiting_correction:
+    if clock.awaiting_correction and clock.correction_restarts:
         return [
             f"尚未收到补正后的申请，暂按今天 {today} 收到推算，"
             f"不计当日，{clock.workdays}个工作日 → {due}。"
@@ -360,7 +371,7 @@ def _closing(
 ) -> list[str]:
     lines = []
     if due.provisional:
-        counted_from = today if clock.awaiting_correction else clock.start
+        counted_from = today if clock.awaiting_correction and clock.correction_restarts else clock.start
         years = range(counted_from.year, due.date.year + 1)
         missing = "、".join(f"{y}年" for y in years if not calendar.is_loaded(y))
         lines.append(f"{missing}的节假日安排尚未载入，按周一至周五计算，期限为暂定。")
@@ -369,7 +380,7 @@ def _closing(
 
 
 def _paused(clock: _Clock) -> tuple[datetime.date | None, str]:
-    if clock.awaiting_correction:
+    if clock.awaiting_correction and clock.correction_restarts:
         return clock.correction_requested_on, ClockEventKind.CORRECTION_REQUESTED.value
     open_pauses = [p for p in clock.pauses if p.last is None]
     if not open_pauses:

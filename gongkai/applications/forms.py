@@ -215,6 +215,10 @@ class CorrectionForm(forms.Form):
     items = forms.CharField(label="需要补正的全部事项", widget=forms.Textarea(attrs={"rows": 4}),
                             help_text="补正只能通知一次，请一次性写清楚（第三十条）。")
     answer_by = forms.DateField(label="补正期限", widget=IsoDateInput())
+    late_reason = forms.CharField(
+        label="超过7个工作日发出的理由（仅超期时填写）", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="第三十条要求收到申请之日起7个工作日内一次性告知。超期发出且未写明理由的，答复期限不停止、不重新计算。",
+    )
 
     def clean(self):
         data = super().clean()

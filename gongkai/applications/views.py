@@ -191,7 +191,8 @@ ACTIONS = {a.name: a for a in [
                 lambda a, d, u: actions.do_confirm_receipt(a, on=d["on"], note=d["note"], acting_user=u)),
     StaffAction("correction", "发出补正通知", forms.CorrectionForm, (Status.IN_PROGRESS,),
                 lambda a, d, u: actions.do_request_correction(
-                    a, on=d["on"], items=d["items"], answer_by=d["answer_by"], acting_user=u)),
+                    a, on=d["on"], items=d["items"], answer_by=d["answer_by"],
+                    late_reason=d.get("late_reason", ""), acting_user=u)),
     StaffAction("correction_received", "登记收到补正", forms.OnForm, (Status.AWAITING_CORRECTION,),
                 lambda a, d, u: actions.do_receive_correction(a, on=d["on"], note=d["note"], acting_user=u)),
     StaffAction("correction_overdue", "逾期未补正，终止办理", forms.OnForm, (Status.AWAITING_CORRECTION,),

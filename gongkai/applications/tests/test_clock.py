@@ -318,3 +318,27 @@ def test_a_consultation_past_its_reply_by_stops_pausing_and_the_case_becomes_ove
     assert in_november.due_on == in_december.due_on == D(2025, 11, 24)
     assert in_december.overdue and not in_november.overdue
     assert "对方提出意见的期限 2025-10-31 已过" in in_december.explanation[1]
+
+
+def test_a_late_correction_notice_does_not_restart_the_clock():
+    """Issue 10.8: 条例第三十条 gives 7 working days for the 补正 notice (received 09-26 →
+    by 10-13). Sent 10-20 without a recorded reason, it neither stops nor restarts the
+    reply period: still 10-30."""
+    late = deadline(
+        D(2025, 9, 26), E(K.CORRECTION_REQUESTED, D(2025, 10, 20)), E(K.CORRECTION_RECEIVED, D(2025, 10, 24))
+    )
+    assert late.correction_notice_late and late.due_on == D(2025, 10, 30)
+    assert "不符合第三十条，答复期限不因此停止或重新计算" in "".join(late.explanation)
+    waiting = deadline(D(2025, 9, 26), E(K.CORRECTION_REQUESTED, D(2025, 10, 20)), today=D(2025, 10, 22))
+    assert not waiting.paused and waiting.due_on == D(2025, 10, 30)
+
+
+def test_a_late_correction_notice_restarts_only_with_a_recorded_override():
+    overridden = deadline(
+        D(2025, 9, 26),
+        E(K.CORRECTION_REQUESTED, D(2025, 10, 20), reason="申请材料经邮局延误转交，10-17 才到承办人手中"),
+        E(K.CORRECTION_RECEIVED, D(2025, 10, 24)),
+    )
+    # From 10-24: 10-27 … 10-31 (5), 11-03 … 11-07 (10), 11-10 … 11-14 (15), 11-17 … 11-21 (20).
+    assert overridden.due_on == D(2025, 11, 21)
+    assert "经说明理由" in "".join(overridden.explanation)
