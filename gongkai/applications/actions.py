@@ -381,6 +381,45 @@ def do_end_consultation(
     return application
 
 
+def do_notify_public_interest(
+    application, *, on: datetime.date, disclosed_information: str, reason: str, acting_user
+) -> Application:
+    """条例第三十二条: disclosing despite a third party's reasoned objection because
+    withholding would greatly harm the public interest — the third party is told in
+    writing what will be disclosed and why (with its remedies) before the reply goes out."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "告知第三方因公共利益决定公开")
+        _not_in_future(on, "告知日期")
+        consultation = application.consultations.filter(
+            party_kind=PartyKind.THIRD_PARTY, result=ConsultationResult.OBJECTED
+        ).last()
+        if consultation is None:
+            raise NotAllowed("没有第三方提出不同意公开的意见，无需按第三十二条告知。")
+        if not disclosed_information.strip() or not reason.strip():
+            raise NotAllowed("请写明决定公开的政府信息和因公共利益决定公开的理由（第三十二条）。")
+        consultation.public_interest_override = True
+        consultation.save(update_fields=["public_interest_override"])
+        letter = _letter(application, LetterKind.PUBLIC_INTEREST_NOTICE, sent_on=on, acting_user=acting_user,
+                         recipient=consultation.party_name,
+                         facts={"third_party_name": consultation.party_name,
+                                "consultation_started_on": consultation.started_on,
+                                "disclosed_information": disclosed_information, "public_interest_reason": reason})
+        _same(application, "public_interest_notified", acting_user,
+              {"on": on.isoformat(), "party": consultation.party_name, "letter": letter.pk})
+    return application
+
+
+def _public_interest_notice_missing(application) -> bool:
+    """A disclosing reply over a third party's objection waits for the written notice."""
+    objected = application.consultations.filter(party_kind=PartyKind.THIRD_PARTY, result=ConsultationResult.OBJECTED)
+    if application.outcome not in DISCLOSING_OUTCOMES or not objected.exists():
+        return False
+    if not objected.filter(public_interest_override=True).exists():
+        return False  # no override: the decision itself must respect the objection (checked by people)
+    return not application.letters.filter(kind=LetterKind.PUBLIC_INTEREST_NOTICE, sent_on__isnull=False).exists()
+
+
 # --- the reply period -----------------------------------------------------------------
 
 
@@ -775,6 +814,8 @@ def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application
         gaps = contact_gaps(application.agency)
         if gaps:
             raise NotAllowed(f"本机关的联系信息不完整（缺少{'、'.join(gaps)}），不能签发答复；请政务公开办补全机关信息。")
+        if _public_interest_notice_missing(application):
+            raise NotAllowed("第三方不同意公开，因公共利益决定公开的，须先书面告知第三方决定公开的内容和理由（第三十二条），才能签发。")
         late = application.due_on is not None and on > application.due_on
         application.signed_by, application.replied_on, application.closed_on = acting_user, on, on
         application.save(update_fields=["signed_by", "replied_on", "closed_on"])

@@ -155,6 +155,7 @@ _TEMPLATES = {
     LetterKind.FEE_NOTICE: letters.LetterKind.FEE_NOTICE,
     LetterKind.LONGER_DEADLINE_NOTICE: letters.LetterKind.LONGER_DEADLINE_NOTICE,
     LetterKind.REASONS_REQUEST: letters.LetterKind.REASONS_REQUEST,
+    LetterKind.PUBLIC_INTEREST_NOTICE: letters.LetterKind.PUBLIC_INTEREST_NOTICE,
     LetterKind.REPLY: letters.LetterKind.REPLY,
     LetterKind.CLOSURE_NOTICE: letters.LetterKind.REPLY,
 }

@@ -323,6 +323,12 @@ class DecisionForm(forms.Form):
     publication_source = forms.CharField(label="公开出版物的获取途径", max_length=300, required=False)
 
 
+class PublicInterestForm(forms.Form):
+    on = _date("告知日期")
+    disclosed_information = forms.CharField(label="决定公开的政府信息", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label="不公开可能对公共利益造成重大影响的理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
 class ReasonsRequestForm(forms.Form):
     on = _date("发出日期")
     answer_by = _date("说明理由的期限")

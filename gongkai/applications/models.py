@@ -128,6 +128,7 @@ EVENT_LABELS = {
     "delivered": "送达",
     "withdrawn": "申请人撤回申请",
     "reasons_requested": "要求申请人说明理由（第三十五条）",
+    "public_interest_notified": "书面告知第三方因公共利益决定公开（第三十二条）",
 }
 # Internal steps the public tracking page does not show.
 INTERNAL_EVENTS = (
@@ -360,6 +361,7 @@ class LetterKind(models.TextChoices):
     EXTENSION_NOTICE = "extension_notice", "延期答复告知书"
     LONGER_DEADLINE_NOTICE = "longer_deadline_notice", "确定答复期限告知书"
     REASONS_REQUEST = "reasons_request", "说明理由告知书"
+    PUBLIC_INTEREST_NOTICE = "public_interest_notice", "公开决定告知书（第三方）"
     FEE_NOTICE = "fee_notice", "信息处理费缴费通知书"
     REPLY = "reply", "政府信息公开申请答复书"
     CLOSURE_NOTICE = "closure_notice", "终止办理告知书"

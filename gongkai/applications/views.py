@@ -220,6 +220,11 @@ ACTIONS = {a.name: a for a in [
                 (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
                 lambda a, d, u: actions.do_set_longer_deadline(
                     a, on=d["on"], due_on=d["due_on"], reason=d["reason"], acting_user=u), level=Action.APPROVE),
+    StaffAction("public_interest", "书面告知第三方因公共利益决定公开（第三十二条）", forms.PublicInterestForm,
+                (Status.IN_PROGRESS, Status.PROPOSED),
+                lambda a, d, u: actions.do_notify_public_interest(
+                    a, on=d["on"], disclosed_information=d["disclosed_information"], reason=d["reason"],
+                    acting_user=u)),
     StaffAction("reasons_request", "要求说明理由（第三十五条）", forms.ReasonsRequestForm,
                 (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
                 lambda a, d, u: actions.do_request_reasons(

@@ -122,6 +122,8 @@ def _variant(kind: LetterKind, facts: LetterFacts, outcome: str) -> str:
 def remedy_variant(remedy: Template, outcome: str) -> str:
     """Which remedy paragraph an outcome's reply carries: from v2 on, the template's
     [outcomes] table says it for every outcome, with the reason (行政复议法第二十三条)."""
+    if not outcome:  # a notice to a third party (条例第三十二条): the ordinary remedies
+        return "standard"
     if "outcomes" in remedy.meta:
         try:
             return remedy.meta["outcomes"][outcome]["paragraph"]

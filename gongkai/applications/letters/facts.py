@@ -24,6 +24,7 @@ class LetterKind(StrEnum):
     FEE_NOTICE = "fee_notice"  # 收费通知书，条例第四十二条、国办函〔2020〕109号
     LONGER_DEADLINE_NOTICE = "longer_deadline_notice"  # 答复期限告知书，条例第三十五条
     REASONS_REQUEST = "reasons_request"  # 说明理由告知书，条例第三十五条
+    PUBLIC_INTEREST_NOTICE = "public_interest_notice"  # 公开决定告知书（第三方），条例第三十二条
     REPLY = "reply"  # 政府信息公开申请答复告知书，条例第三十六条至第三十九条
 
 
@@ -66,6 +67,11 @@ class LetterFacts:
     third_party_name: str = ""  # the third party, or the other agency, consulted
     consultee_is_agency: bool = False  # True: another agency that made it jointly (第三十四条)
     consultation_reply_by: datetime.date | None = None
+    consultation_started_on: datetime.date | None = None  # public_interest_notice
+
+    # --- public_interest_notice (条例第三十二条) -------------------------------------
+    disclosed_information: str = ""  # what will be disclosed despite the objection
+    public_interest_reason: str = ""  # why withholding it would greatly harm the public interest
 
     # --- extension_notice (条例第三十三条第二款) ------------------------------------
     extension_workdays: int | None = None
@@ -130,6 +136,9 @@ SLOT_LABELS: dict[str, str] = {
     "correction_answer_by": "补正期限",
     "third_party_name": "被征求意见的第三方或机关名称",
     "consultation_reply_by": "提出意见的期限",
+    "consultation_started_on": "征求意见日期",
+    "disclosed_information": "决定公开的政府信息",
+    "public_interest_reason": "因公共利益决定公开的理由",
     "extension_workdays": "延长的工作日数",
     "extension_reason": "延期理由",
     "original_due_on": "原答复期限",

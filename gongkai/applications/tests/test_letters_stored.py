@@ -186,3 +186,27 @@ def test_the_tracking_page_offers_the_reply_pdf_through_a_signed_link(dept_with_
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert client.get(link[:-3] + "xyz/").status_code == 404
     assert client.get("/track/letter/not-a-token/").status_code == 404
+
+
+def test_public_interest_disclosure_needs_the_written_notice_to_the_third_party_first(county, register):
+    """Issue 10.4: deciding to disclose over a third party's objection used to set a flag
+    only; now the third party gets a written notice (what, why, remedies) before signing."""
+    application = a.do_start_consultation(register(), on=D(2025, 10, 9), party_kind="third_party",
+                                          party_name="郏县某建筑公司", acting_user=county.clerk)
+    application = a.do_end_consultation(application, on=D(2025, 10, 20), result="objected",
+                                        opinion="涉及商业秘密", public_interest_override=True,
+                                        acting_user=county.clerk)
+    application = a.do_decide_application(application, outcome="granted", acting_user=county.clerk)
+    application = a.do_review_reply(application, passed=True, acting_user=county.reviewer)
+    with pytest.raises(a.NotAllowed, match="须先书面告知第三方"):
+        a.do_sign_reply(application, on=D(2025, 10, 27), acting_user=county.approver)
+    application = a.do_notify_public_interest(
+        application, on=D(2025, 10, 22), disclosed_information="县城道路工程的中标价格",
+        reason="涉及财政资金使用，不公开会对公共利益造成重大影响", acting_user=county.clerk,
+    )
+    notice = application.letters.get(kind=LetterKind.PUBLIC_INTEREST_NOTICE)
+    assert notice.recipient == "郏县某建筑公司" and notice.template == "public_interest_notice.v1"
+    assert "第三十二条" in notice.body and "县城道路工程的中标价格" in notice.body
+    assert "六个月内依法向人民法院提起行政诉讼" in notice.body
+    application = a.do_sign_reply(application, on=D(2025, 10, 27), acting_user=county.approver)
+    assert application.status == "replied"
