@@ -608,7 +608,7 @@ def do_notify_fee(
         application.save(update_fields=["fee_basis"])
         _letter(application, LetterKind.FEE_NOTICE, sent_on=on, acting_user=acting_user,
                 facts={"fee_basis": basis, "fee_amount": quote.amount, "fee_derivation": quote.derivation,
-                  "fee_pay_by": notice.pay_by})
+                  "fee_pay_by": notice.pay_by, "fee_pay_workdays": settings.APPLICATION_FEE_PAYMENT_WORKDAYS})
         _move(application, Status.AWAITING_PAYMENT, "fee_notified", acting_user, {
             "on": on.isoformat(), "basis": basis, "amount": str(quote.amount), "pay_by": notice.pay_by.isoformat(),
         })

@@ -89,6 +89,7 @@ class LetterFacts:
     fee_amount: Decimal | None = None  # 元
     fee_derivation: str = ""  # how the amount follows from the standard
     fee_pay_by: datetime.date | None = None
+    fee_pay_workdays: int | None = None  # from the day after the notice is received
     fee_payment_method: str = ""
 
     # --- reply (条例第三十六条至第三十九条) -----------------------------------------
@@ -148,6 +149,7 @@ SLOT_LABELS: dict[str, str] = {
     "fee_amount": "收费金额",
     "fee_derivation": "收费金额计算说明",
     "fee_pay_by": "缴费期限",
+    "fee_pay_workdays": "缴费期限（工作日数）",
     "fee_payment_method": "缴费方式",
     "outcome": "答复类型",
     "reasons": "理由",

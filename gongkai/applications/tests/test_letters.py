@@ -91,6 +91,7 @@ KIND_FACTS: dict[str, dict] = {
             "第101—130页共30页，每页20元，计600元；合计1300元"
         ),
         fee_pay_by=D(2025, 11, 12),
+        fee_pay_workdays=20,
         fee_payment_method="通过郏县非税收入缴款码缴纳，或者到本机关现场缴纳，本机关开具财政票据",
     ),
 }
@@ -321,7 +322,7 @@ def test_fee_notice_states_basis_standard_amount_and_payment():
     assert "计收方式：按量计收" in text
     assert "31—100页（含100页）的部分，每页10元" in text
     assert "收费金额：人民币1300.00元" in text
-    assert "请于2025年11月12日前缴纳" in text
+    assert "请自收到本通知书之日起20个工作日内缴纳（收到本通知书之日不计算在内）" in text
 
 
 def test_document_number_replaces_the_application_number_line():
