@@ -207,7 +207,12 @@ def test_finding_3_the_county_office_sets_a_relaxation_through_the_settings_page
 
 
 def test_finding_3_whoever_wrote_an_annual_report_cannot_publish_it(county):
-    from gongkai.annualreports.actions import ReportError, do_open_report, do_publish_report, do_save_narrative
+    from gongkai.annualreports.actions import (
+        ReportError,
+        do_open_report,
+        do_publish_report,
+        do_save_narrative,
+    )
     from gongkai.annualreports.models import ReportStatus
 
     report = do_open_report(county.dept, 2025, "own", acting_user=county.clerk)
