@@ -180,7 +180,6 @@ def test_finding_3_a_rule_is_relaxed_only_by_a_recorded_county_setting(client, c
     # Another agency is not covered by the dept's relaxation.
     assert duties.refusal(county.other_dept, rule, all_roles, all_roles)
 
-    page = client.get(reverse("supervision:overview"))
     client.force_login(county.office_admin)
     page = client.get(reverse("supervision:overview")).content.decode()
     assert "职责分离规则的放宽" in page and "该局仅一名负责人兼经办人" in page and rule.label in page
