@@ -26,6 +26,24 @@ def _fast_and_isolated(settings, tmp_path):
     }
 
 
+@pytest.fixture(autouse=True)
+def _second_factor_on_force_login(monkeypatch):
+    # A test that logs staff in with force_login stands for the whole log-in, second
+    # factor included (gongkai.accounts): the session is marked verified as the
+    # two-factor page would leave it. The log-in itself is tested in gongkai/accounts.
+    from django.test import Client
+
+    from gongkai.testing import verify_second_factor
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        verify_second_factor(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def county(db):
     from gongkai.testing import make_county

@@ -5,9 +5,12 @@ Every setting read from the environment is listed in docs/settings.md; a test
 """
 
 import os
+import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,11 +35,33 @@ def envint(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def development_secret_key(var_dir: Path) -> str:
+    """This installation's own key for `make run` and tests, made once and kept 0600.
+
+    There is no fixed development key: a key anyone can read in the source lets anyone
+    sign session cookies and letter links (issue 9, finding 1).
+    """
+    path = var_dir / "secret_key"
+    var_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(secrets.token_urlsafe(48) + "\n")
+    return path.read_text(encoding="utf-8").strip()
+
+
+# PRODUCTION turns on the strict start-up checks (gongkai/productionchecks.py: a missing
+# or short SECRET_KEY or an empty ALLOWED_HOSTS refuses to start) and HTTPS-only defaults.
+PRODUCTION = envbool("PRODUCTION", False)
 DEBUG = envbool("DEBUG", False)
-SECRET_KEY = envstr("SECRET_KEY", "insecure-development-key-change-me")
-ALLOWED_HOSTS = [h for h in envstr("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
-SITE_ROOT = envstr("SITE_ROOT", "http://127.0.0.1:8000")
 VAR_DIR = Path(envstr("VAR_DIR", str(BASE_DIR / "var")))
+# In production a missing key stays empty, so that the start-up check refuses it.
+SECRET_KEY = envstr("SECRET_KEY", "") or ("" if PRODUCTION else development_secret_key(VAR_DIR))
+_DEFAULT_HOSTS = "" if PRODUCTION else "127.0.0.1,localhost,testserver"
+ALLOWED_HOSTS = [h.strip() for h in envstr("ALLOWED_HOSTS", _DEFAULT_HOSTS).split(",") if h.strip()]
+SITE_ROOT = envstr("SITE_ROOT", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -47,6 +72,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "gongkai.accounts",
     "gongkai.eventlog",
     "gongkai.agencies",
     "gongkai.workdays",
@@ -65,6 +94,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Static files from the app server itself: intranets have no CDN, and one process
     # serving them keeps `make run` to a single command.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -73,9 +103,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After OTP (request.user.is_verified) and messages: session lifetimes, second factor, /admin/ gate.
+    "gongkai.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the Chinese lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -124,8 +159,31 @@ TRUSTED_PROXIES = [p for p in envstr("TRUSTED_PROXIES", "").split(",") if p.stri
 RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}}
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "gongkai.accounts.passwords.ChineseMinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: a locked-out username and address is refused before the password is tried.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Log-in lock-out (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username
+# from one client address, that pair is refused for LOGIN_LOCKOUT_MINUTES. The address is
+# the real client behind trusted proxies only (gongkai/clientaddr.py).
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "gongkai.clientaddr.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gongkai.accounts.views.locked_out"
+# Staff sessions (等保 2.0: 登录连接超时自动退出): idle and absolute limits, in minutes.
+STAFF_SESSION_IDLE_MINUTES = envint("STAFF_SESSION_IDLE_MINUTES", 30)
+STAFF_SESSION_MAX_HOURS = envint("STAFF_SESSION_MAX_HOURS", 12)
+# Django's own admin site is off unless a deployment turns it on deliberately.
+ADMIN_ENABLED = envbool("ADMIN_ENABLED", False)
+OTP_TOTP_ISSUER = envstr("OTP_TOTP_ISSUER", "政府信息公开平台")
 LOGIN_URL = "/staff/login/"
 LOGIN_REDIRECT_URL = "/staff/"
 LOGOUT_REDIRECT_URL = "/"
@@ -170,9 +228,35 @@ EMAIL_PORT = envint("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# HTTPS only in production: the reverse proxy terminates TLS and says so in X-Forwarded-Proto.
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+if PRODUCTION:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HSTS preloading is a commitment for the whole domain that the county makes in the
+# browsers' list, not a default of this platform: its deploy warning is silenced.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy, in development too: every script and style is a static file
+# of the platform or carries the request's nonce; nothing is loaded from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

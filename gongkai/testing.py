@@ -10,14 +10,10 @@
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, AgencyKind, Role, StaffRole
-
-# The specification folder lies beside the checkout (../shared), in CI as here.
-SHARED_DIR = Path(__file__).resolve().parents[2] / "shared"
 
 
 @dataclass
@@ -80,3 +76,17 @@ def answer_application(application, county: County, on, outcome="granted", **dec
     if actions.reply_needs_review(application):
         application = actions.do_review_reply(application, passed=True, acting_user=county.reviewer)
     return actions.do_sign_reply(application, on=on, acting_user=county.approver)
+def verify_second_factor(client, user):
+    """What the staff member's phone does at log-in: a confirmed TOTP device for `user`
+    and this client's session marked verified with it (django-otp's session key), as
+    the two-factor page leaves it. Used by tests that log in with `force_login`."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="测试验证器", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return device

@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("gongkai.api.urls")),
     path("staff/", include("gongkai.agencies.urls")),
+    path("staff/account/", include("gongkai.accounts.urls")),
     path("staff/publishing/", include("gongkai.publishing.urls")),
     path("staff/applications/", include("gongkai.applications.urls")),
     path("staff/appeals/", include("gongkai.appeals.urls")),

@@ -10,7 +10,7 @@ class StaffToken(HttpBearer):
     def authenticate(self, request, token: str):
         row = (
             ApiToken.objects.select_related("user")
-            .filter(digest=digest(token), revoked_at__isnull=True, user__is_active=True)
+            .filter(digest=digest(token), revoked_at__isnull=True, expires_at__gt=timezone.now(), user__is_active=True)
             .first()
         )
         if row is None:

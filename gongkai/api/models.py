@@ -1,15 +1,21 @@
 """API tokens: a staff member's key for scripts (`gongkai token create USERNAME`).
 
-Only a SHA-256 digest is stored; the token itself is shown once, when created.
+Only a SHA-256 digest is stored; the token itself is shown once, when created. Every
+token expires (90 days unless `--days` says otherwise) and can be revoked; either way
+it then gets 401 (interfaces.md).
 """
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 TOKEN_PREFIX = "gk_"
+DEFAULT_TOKEN_DAYS = 90
+MAX_TOKEN_DAYS = 366
 
 
 def digest(token: str) -> str:
@@ -24,6 +30,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     last_used_at = models.DateTimeField("最近使用", null=True, blank=True)
     revoked_at = models.DateTimeField("停用时间", null=True, blank=True)
+    expires_at = models.DateTimeField("到期时间")
 
     class Meta:
         verbose_name = "接口令牌"
@@ -33,7 +40,16 @@ class ApiToken(models.Model):
         return f"{self.user} {self.hint}…"
 
     @classmethod
-    def issue(cls, user) -> tuple["ApiToken", str]:
+    def issue(cls, user, *, days: int = DEFAULT_TOKEN_DAYS) -> tuple["ApiToken", str]:
         """A new token for `user`: the row and the secret (shown once, never stored)."""
         secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
-        return cls.objects.create(user=user, digest=digest(secret), hint=secret[:10]), secret
+        expires_at = timezone.now() + timedelta(days=days)
+        return cls.objects.create(user=user, digest=digest(secret), hint=secret[:10], expires_at=expires_at), secret
+
+    @property
+    def status(self) -> str:
+        if self.revoked_at is not None:
+            return "已停用"
+        if self.expires_at <= timezone.now():
+            return "已过期"
+        return "有效"

@@ -9,6 +9,7 @@ from ninja.security import django_auth
 from gongkai.annualreports.api import router as reports_router
 from gongkai.api.applications import router as applications_router
 from gongkai.api.auth import StaffToken
+from gongkai.api.docs import LocalSwagger
 from gongkai.api.items import router as items_router
 from gongkai.supervision.api import router as supervision_router
 
@@ -17,6 +18,7 @@ api = NinjaAPI(
     version="1",
     urls_namespace="api",
     description="主动公开信息检索（公开）与依申请公开办理（需令牌）。",
+    docs=LocalSwagger(),
 )
 api.add_router("/items", items_router, tags=["主动公开"])
 api.add_router("/applications", applications_router, tags=["依申请公开"])

@@ -5,7 +5,7 @@ from datetime import date, datetime, time
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency, StaffRole
@@ -13,6 +13,7 @@ from gongkai.demo import county as data
 from gongkai.demo.items import demo_items
 from gongkai.demo.open_cases import load_open_cases
 from gongkai.demo.seed2021 import load_2021_records
+from gongkai.eventlog.log import record
 from gongkai.eventlog.models import Event
 from gongkai.publishing.models import (
     CatalogueNode,
@@ -38,10 +39,42 @@ class LoadReport:
     notes: list[str] = field(default_factory=list)
 
 
+DEMO_LOADED = "demo_loaded"
+
+
+class DemoRefused(Exception):
+    """The database holds something other than the demo: its accounts stay out of it."""
+
+
+def refuse_unless_empty_or_demo() -> None:
+    """The demo's accounts have a published password: never put them into a real database.
+
+    Allowed: a database with no accounts and no agencies (fresh after migrate), or one the
+    demo was loaded into before (its event, or, from before that event existed, only the
+    demo's own accounts).
+    """
+    User = get_user_model()
+    if Event.objects.filter(verb=DEMO_LOADED).exists():
+        return
+    users = set(User.objects.values_list("username", flat=True))
+    if not users and not Agency.objects.exists():
+        return
+    if users and users <= {username for username, *_ in data.STAFF}:
+        return
+    name = connection.settings_dict["NAME"]
+    raise DemoRefused(
+        f"数据库 {name} 已有非演示数据（{len(users)} 个账号、{Agency.objects.count()} 个机关），拒绝加载演示账号："
+        "请用空数据库（DATABASE_URL）运行演示。"
+    )
+
+
 def load_demo(*, item_count: int = DEMO_ITEM_COUNT) -> LoadReport:
     report = LoadReport()
     with transaction.atomic():
+        refuse_unless_empty_or_demo()
         county = _load_agencies(report)
+        if not Event.objects.filter(verb=DEMO_LOADED).exists():
+            record(county, DEMO_LOADED, actor="演示数据")
         _load_staff(report)
         if not InformationItem.objects.filter(agency__path__startswith=county.path).exists():
             _load_items(county, item_count, report)

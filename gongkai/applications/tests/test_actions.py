@@ -449,3 +449,46 @@ def test_a_posted_consultation_letter_is_assumed_received_per_the_setting(county
     consultation = application.consultations.get()
     assert consultation.party_received_on == D(2025, 10, 12)
     assert consultation.reply_by == D(2025, 10, 31)  # 15 working days after Sunday 10-12
+
+
+# --- issue 10 point 7: 保密审查 of a reply that discloses information (条例第十七条) ----------
+
+
+@pytest.mark.parametrize(("outcome", "extra", "reviewed"), [
+    ("granted", {}, True),
+    ("partial", {"withheld_parts": "第三人的身份证号码", "reasons": "涉及个人隐私"}, True),
+    ("denied_state_secret", {"reasons": "属于国家秘密"}, False),
+    ("unable_not_held", {"reasons": "经检索没有该信息"}, False),
+])
+def test_point_7_a_disclosing_reply_passes_review_by_another_person_before_signing(
+    county, register, outcome, extra, reviewed,
+):
+    application = a.do_decide_application(register(), outcome=outcome, acting_user=county.clerk, **extra)
+    assert a.reply_needs_review(application) == reviewed
+    if not reviewed:
+        with pytest.raises(a.NotAllowed, match="无需保密审查"):
+            a.do_review_reply(application, passed=True, acting_user=county.reviewer)
+        assert a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver).status == Status.REPLIED
+        return
+    with pytest.raises(a.NotAllowed, match="须先经保密审查"):
+        a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+    with pytest.raises(a.NotAllowed, match="保密审查员"):
+        a.do_review_reply(application, passed=True, acting_user=county.clerk)  # not a reviewer
+    application = a.do_review_reply(application, passed=True, note="未见涉密内容", acting_user=county.reviewer)
+    application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+    assert (application.status, application.reviewed_by) == (Status.REPLIED, county.reviewer)
+    assert verbs(application)[-3:] == ["reply_proposed", "reply_reviewed", "replied"]
+
+
+def test_point_7_a_reply_failed_in_review_goes_back_to_the_clerk_and_sends_nothing(county, register):
+    application = a.do_decide_application(register(), outcome="granted", acting_user=county.clerk)
+    with pytest.raises(a.NotAllowed, match="写明意见"):
+        a.do_review_reply(application, passed=False, acting_user=county.reviewer)
+    application = a.do_review_reply(application, passed=False, note="附件含第三人电话，应删去",
+                                    acting_user=county.reviewer)
+    assert application.status == Status.IN_PROGRESS
+    assert not application.letters.filter(kind=LetterKind.REPLY).exists()  # the draft is gone, nothing sent
+    # A new decision needs a new review: an earlier pass never carries over.
+    application = a.do_decide_application(application, outcome="granted", acting_user=county.clerk)
+    with pytest.raises(a.NotAllowed, match="须先经保密审查"):
+        a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)

@@ -12,6 +12,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from gongkai.portal.tests.browser import log_in
 from gongkai.workdays.store import current_calendar
 
 # A live-server test: the root conftest puts back the migrations' data after its flush.
@@ -39,15 +40,6 @@ def _calendar_and_today():
     cache.clear()
 
 
-
-
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("password")
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/staff/"))
 
 
 def field_label(text):

@@ -40,3 +40,24 @@ def test_demo_agency_addresses_do_not_repeat_the_county(db):
     for agency in Agency.objects.filter(accepts_applications=True):
         assert "郏县县" not in agency.office_address, agency.office_address
         assert contact_gaps(agency) == [], agency.name
+
+
+def test_finding_12_the_demo_refuses_a_database_that_holds_real_accounts(db):
+    import pytest
+    from django.contrib.auth import get_user_model
+    from django.core.management import CommandError, call_command
+
+    get_user_model().objects.create_user(username="zhang.real", password="a-real-password-2026")
+    Agency.objects.create(code="real-county", name="某县人民政府", kind="government", index_prefix="1")
+
+    with pytest.raises(CommandError, match=r"已有非演示数据（1 个账号、1 个机关），拒绝加载演示账号"):
+        call_command("demo", "load", "--items", "5")
+    assert not get_user_model().objects.filter(username="office").exists()
+
+
+def test_the_demo_loads_into_a_database_that_already_is_the_demo(db):
+    from django.contrib.auth import get_user_model
+
+    load_demo(item_count=5)
+    get_user_model().objects.create_user(username="someone.added.in.the.demo")
+    load_demo(item_count=5)  # no refusal: the demo was loaded here before

@@ -4,19 +4,12 @@ import re
 
 import pytest
 
+from gongkai.portal.tests.browser import log_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SUBJECT = "东关街路灯不亮"
 TEXT = "我是孙晓东，电话13912345678。东关街路灯已坏半个月，晚上出行不便，请尽快维修。"
-
-
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("password")
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/staff/"))
 
 
 def test_a_letter_is_written_assigned_answered_approved_and_published(browser_page, county):

@@ -4,20 +4,13 @@ import re
 
 import pytest
 
+from gongkai.portal.tests.browser import log_in
+
 # Live-server tests flush the database; serialized_rollback puts back the data the
 # migrations loaded (the national catalogue) for the tests that follow.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 TITLE = "郏县2024年学生资助政策公告"
-
-
-def log_in(page, username):
-    page.context.clear_cookies()
-    page.goto("/staff/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("password")
-    page.get_by_role("button", name="登录").click()
-    page.wait_for_url(re.compile(r"/staff/"))
 
 
 def test_a_clerks_draft_passes_review_and_approval_and_is_public(browser_page, county):

@@ -1,7 +1,7 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from gongkai.demo import county as data
-from gongkai.demo.loader import load_demo
+from gongkai.demo.loader import DemoRefused, load_demo
 
 
 class Command(BaseCommand):
@@ -13,7 +13,10 @@ class Command(BaseCommand):
         load.add_argument("--items", type=int, default=500, help="演示信息条数（默认 500）")
 
     def handle(self, *args, **options):
-        report = load_demo(item_count=options["items"])
+        try:
+            report = load_demo(item_count=options["items"])
+        except DemoRefused as refusal:
+            raise CommandError(str(refusal)) from refusal
         self.stdout.write(
             f"演示数据：新建机关 {report.agencies_created} 个，人员 {report.staff_created} 名，信息 {report.items_created} 条，"
             f"申请 {report.applications_created} 件。"
@@ -21,3 +24,4 @@ class Command(BaseCommand):
         self.stdout.write(f"演示登录（密码均为 {data.DEMO_PASSWORD}），登录地址 /staff/login/：")
         for username, full_name, _agency, _roles in data.STAFF:
             self.stdout.write(f"  {username:<18} {full_name}")
+        self.stdout.write("政务公开办管理员和负责人首次登录时须用手机验证器（TOTP）扫码绑定，之后每次登录输入验证码。")
