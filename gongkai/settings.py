@@ -255,6 +255,15 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Periods the rules leave to the agency or mark "verify" (rules.md §2): kept as settings.
 APPLICATION_CORRECTION_ANSWER_WORKDAYS = envint("APPLICATION_CORRECTION_ANSWER_WORKDAYS", 15)
 APPLICATION_FEE_PAYMENT_WORKDAYS = envint("APPLICATION_FEE_PAYMENT_WORKDAYS", 20)
+# 条例第三十二条: a consulted party's 15 working days run from their receipt; a posted
+# letter whose receipt is not entered is assumed received this many days after sending (verify).
+APPLICATION_CONSULTATION_RECEIPT_DAYS = envint("APPLICATION_CONSULTATION_RECEIPT_DAYS", 3)
+# 条例第三十一条第（三）项 sets no period for confirming an online application (verify):
+# unconfirmed after this many working days, it is deemed received on the last of them.
+APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS = envint("APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS", 1)
+# 条例第四十九条 (departments: 31 January) and 第五十条 (county and higher governments: 31
+# March) do not name townships and subdistricts (verify): their due date, as MM-DD.
+ANNUAL_REPORT_DUE_TOWNSHIP = envstr("ANNUAL_REPORT_DUE_TOWNSHIP", "01-31")
 
 # The console backend of the demo prints addresses masked (no personal data in logs).
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "gongkai.personaldata.mail.MaskedConsoleBackend")

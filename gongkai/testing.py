@@ -41,14 +41,18 @@ def make_county() -> County:
     county = Agency.objects.create(
         code="jiaxian", name="郏县人民政府", short_name="县政府", kind=AgencyKind.GOVERNMENT,
         index_prefix="005252841", office_name="郏县人民政府办公室", office_phone="0375-5199000",
+        office_address="河南省郏县政府街1号", office_postcode="467100", reconsideration_body="平顶山市人民政府",
     )
     dept = Agency.objects.create(
         code="jiaxian-edu", name="郏县教育局", short_name="县教育局", kind=AgencyKind.DEPARTMENT,
         parent=county, index_prefix="005252900", office_name="郏县教育局办公室",
+        office_address="河南省郏县文化路100号", office_phone="0375-5190000", office_postcode="467100",
+        fee_payment_method="通过郏县非税收入缴款码缴纳",
     )
     other_dept = Agency.objects.create(
         code="jiaxian-civil", name="郏县民政局", short_name="县民政局", kind=AgencyKind.DEPARTMENT,
         parent=county, index_prefix="005252911", office_name="郏县民政局办公室",
+        office_address="河南省郏县人民路8号", office_phone="0375-5191111", office_postcode="467100",
     )
     return County(
         county=county,

@@ -39,7 +39,15 @@ class Agency(models.Model):
     functions = models.TextField("机构职能", blank=True)
     # Named in every reply letter's remedy paragraph. For a department it is usually its
     # people's government; a county government's is the city government (行政复议法, verify).
-    reconsideration_body = models.CharField("行政复议机关", max_length=100, blank=True)
+    reconsideration_body = models.CharField(
+        "行政复议机关", max_length=100, blank=True,
+        help_text="留空时为本机关所属的人民政府（行政复议法第二十四条）；垂直管理的部门填写其上一级主管部门，"
+        "司法行政部门等例外情形按实际填写。",
+    )
+    # 条例第二十七条: applications go to people's governments at each level and their
+    # departments (and bodies acting in their own name); villages and communities are not
+    # among them. The public form offers only agencies marked here.
+    accepts_applications = models.BooleanField("受理政府信息公开申请", default=True)
     # How an applicant pays the information processing fee (收费通知书, 国办函〔2020〕109号).
     fee_payment_method = models.CharField("信息处理费缴纳方式", max_length=300, blank=True)
 

@@ -13,6 +13,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from gongkai import jobs
+from gongkai.agencies import duties
+from gongkai.agencies.models import DutyRule
 from gongkai.annualreports import narrative
 from gongkai.annualreports.building import build, finding_key
 from gongkai.annualreports.core import parse_amount
@@ -25,7 +27,7 @@ from gongkai.annualreports.models import (
     ReportStatus,
     Scope,
 )
-from gongkai.eventlog.log import record
+from gongkai.eventlog.log import history, record
 
 
 class ReportError(ValueError):
@@ -165,6 +167,11 @@ def do_publish_report(report, *, acting_user, today: datetime.date | None = None
     with transaction.atomic():
         report = _locked(report)
         _require_draft(report)
+        # Four eyes (gongkai.agencies.duties): whoever wrote the report's text does not publish it.
+        writers = {e.actor_id for e in history(report).filter(verb="report_text_saved") if e.actor_id}
+        refusal = duties.refusal_among(report.agency, DutyRule.PREPARER_NOT_APPROVER, writers, acting_user)
+        if refusal:
+            raise ReportError(refusal)
         built = build(report.agency, report.year, report.scope)
         reasons = blocking_reasons(report, built)
         if reasons:

@@ -15,6 +15,7 @@ from typing import Literal
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
+from django.urls import reverse
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -26,7 +27,12 @@ from gongkai.applications.access import (
     get_application_for_staff,
     may_handle,
 )
-from gongkai.applications.correspondence import format_tracking_code
+from gongkai.applications.correspondence import (
+    format_tracking_code,
+    letter_pdf,
+    letter_text,
+    pdf_response,
+)
 from gongkai.applications.forms import applicant_problems
 from gongkai.applications.models import (
     Application,
@@ -45,6 +51,10 @@ EventType = Literal[
     "extended",
     "fee_notified",
     "fee_paid",
+    "fee_lapsed",  # unpaid past the notice's date: closed as abandoned, 表三（六）2
+    "correction_lapsed",  # no 补正 by its date: closed as abandoned, 表三（六）1
+    "reasons_requested",  # 条例第三十五条: the applicant asked to state reasons
+    "longer_deadline_set",  # 条例第三十五条: a longer, reasonable deadline (`due_on`), approver's token
     "decided",
     "reviewed",
     "signed",
@@ -92,14 +102,27 @@ class EventIn(Schema):
     reply_type: str = ""
     withheld_parts: str = ""
     referred_agency: str = ""
+    # …and the other facts the outcome's letter needs (actions.DECISION_FACTS)
+    published_where: str = ""
+    delivery_method: str = ""
+    legal_basis: str = ""
+    query_channel: str = ""
+    search_description: str = ""
+    responsible_agency_contact: str = ""
+    proper_channel: str = ""
+    publication_source: str = ""
+    # longer_deadline_set
+    due_on: dt.date | None = None
     # reviewed (保密审查 of a disclosing reply, by a reviewer's own token)
     passed: bool = True
     # correction_requested
     items: str = ""
     answer_by: dt.date | None = None
+    late_reason: str = ""  # a 补正 notice past 7 working days restarts the clock only with a reason
     # consultation_started / consultation_ended
     party_kind: Literal["third_party", "agency"] = "third_party"
     party: str = ""
+    party_received_on: dt.date | None = None  # when the party received the letter (第三十二条)
     result: Literal["", "agreed", "objected", "no_reply"] = ""
     opinion: str = ""
     # fee_notified / fee_paid
@@ -160,6 +183,48 @@ def get_application(request, application_id: int):
     return _out(_load(request.user, application_id, Action.VIEW))
 
 
+class LetterOut(Schema):
+    kind: str
+    number: str
+    sent_on: dt.date
+    text: str
+    pdf: str
+
+
+@router.get(
+    "/{int:application_id}/letters", response={200: list[LetterOut], 404: Problem}, summary="申请的全部文书"
+)
+def list_letters(request, application_id: int):
+    """Every letter sent in the case, oldest first, with its full wording as sent."""
+    application = _load(request.user, application_id, Action.VIEW)
+    sent = application.letters.filter(sent_on__isnull=False).order_by("sent_on", "created_at", "id")
+    return [
+        {
+            "kind": letter.kind,
+            "number": letter.number,
+            "sent_on": letter.sent_on,
+            "text": letter_text(letter),
+            "pdf": reverse("api:letter_pdf", args=[application.pk, letter.pk]),
+        }
+        for letter in sent
+    ]
+
+
+@router.get(
+    "/{int:application_id}/letters/{int:letter_id}/pdf",
+    response={404: Problem},
+    url_name="letter_pdf",
+    summary="文书的PDF",
+)
+def letter_pdf_file(request, application_id: int, letter_id: int):
+    application = _load(request.user, application_id, Action.VIEW)
+    letter = application.letters.filter(pk=letter_id, sent_on__isnull=False).first()
+    pdf = letter_pdf(letter) if letter is not None else None
+    if pdf is None:
+        raise Http404
+    return pdf_response(pdf, f"{application.year}-{application.number}-{letter.kind}.pdf")
+
+
 @router.post(
     "/{int:application_id}/events",
     response={200: ApplicationOut, 403: Problem, 404: Problem, 422: Problem},
@@ -180,7 +245,8 @@ def record_event(request, application_id: int, event: EventIn):
 def _correction_requested(application, event: EventIn, user):
     answer_by = event.answer_by or actions.default_correction_answer_by(event.on)
     return actions.do_request_correction(
-        application, on=event.on, items=event.items, answer_by=answer_by, acting_user=user
+        application, on=event.on, items=event.items, answer_by=answer_by, late_reason=event.late_reason,
+        acting_user=user
     )
 
 
@@ -191,7 +257,8 @@ def _correction_received(application, event: EventIn, user):
 def _consultation_started(application, event: EventIn, user):
     party = event.party or PartyKind(event.party_kind).label.split("（")[0]
     return actions.do_start_consultation(
-        application, on=event.on, party_kind=event.party_kind, party_name=party, acting_user=user
+        application, on=event.on, party_kind=event.party_kind, party_name=party,
+        party_received_on=event.party_received_on, acting_user=user
     )
 
 
@@ -233,7 +300,30 @@ def _decided(application, event: EventIn, user):
         reply_type=event.reply_type,
         withheld_parts=event.withheld_parts,
         referred_agency=event.referred_agency,
+        facts={name: getattr(event, name) for name in actions.DECISION_FACTS},
         acting_user=user,
+    )
+
+
+def _fee_lapsed(application, event: EventIn, user):
+    return actions.do_lapse_fee(application, on=event.on, acting_user=user)
+
+
+def _correction_lapsed(application, event: EventIn, user):
+    return actions.do_close_overdue_correction(application, on=event.on, acting_user=user)
+
+
+def _reasons_requested(application, event: EventIn, user):
+    if event.answer_by is None:
+        raise actions.NotAllowed("请写明说明理由的期限（answer_by）。")
+    return actions.do_request_reasons(application, on=event.on, answer_by=event.answer_by, acting_user=user)
+
+
+def _longer_deadline_set(application, event: EventIn, user):
+    if event.due_on is None:
+        raise actions.NotAllowed("请写明确定的答复期限（due_on）。")
+    return actions.do_set_longer_deadline(
+        application, on=event.on, due_on=event.due_on, reason=event.reason, acting_user=user
     )
 
 
@@ -264,6 +354,10 @@ _STEPS: dict[str, Callable] = {
     "extended": _extended,
     "fee_notified": _fee_notified,
     "fee_paid": _fee_paid,
+    "fee_lapsed": _fee_lapsed,
+    "correction_lapsed": _correction_lapsed,
+    "reasons_requested": _reasons_requested,
+    "longer_deadline_set": _longer_deadline_set,
     "decided": _decided,
     "reviewed": _reviewed,
     "signed": _signed,

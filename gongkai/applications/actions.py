@@ -22,7 +22,12 @@ from gongkai.agencies import duties
 from gongkai.agencies.models import DutyRule
 from gongkai.applications import clock, deadlines, fees, letters
 from gongkai.applications.access import may_approve, may_handle, may_review
-from gongkai.applications.correspondence import email_applicant, email_handlers, store_letter
+from gongkai.applications.correspondence import (
+    contact_gaps,
+    email_applicant,
+    email_handlers,
+    store_letter,
+)
 from gongkai.applications.models import (
     CLOCK_STATUSES,
     OPEN_STATUSES,
@@ -35,9 +40,11 @@ from gongkai.applications.models import (
     ConsultationResult,
     CorrectionAnswer,
     Delivery,
+    DeliveryWanted,
     ExtensionRequest,
     FeeNotice,
     FeeStatus,
+    FormWanted,
     Letter,
     LetterKind,
     Outcome,
@@ -58,10 +65,6 @@ REDACTION_GROUNDS = {
     RedactionReason.INTERNAL: "属于内部事务信息或者过程性信息，依据《条例》第十六条不予公开",
 }
 CONSULTATION_WORKDAYS = 15  # 条例第三十二条、第三十四条
-# 条例第三十条 asks for "a reasonable period" to correct; this is only the suggested default.
-CORRECTION_ANSWER_WORKDAYS = getattr(settings, "APPLICATION_CORRECTION_ANSWER_WORKDAYS", 15)
-# Unpaid within this many working days of the notice → abandoned, 表三（六）2 (verify).
-FEE_PAYMENT_WORKDAYS = getattr(settings, "APPLICATION_FEE_PAYMENT_WORKDAYS", 20)
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 APPLICANT_FIELDS = (
     "applicant_type", "applicant_name", "id_type", "id_number", "credit_code",
@@ -70,6 +73,18 @@ APPLICANT_FIELDS = (
 # Closed by lapse only (do_close_overdue_correction, do_lapse_fee), never decided.
 LAPSE_OUTCOMES = (Outcome.OTHER_OVERDUE_CORRECTION, Outcome.OTHER_OVERDUE_FEE)
 REASONS_REQUIRED = ("partial", "denied_", "unable_", "not_processed_")
+# The facts a decision may carry besides reasons (letters.LetterFacts fields): which one
+# an outcome needs is read from its letter template (letters.missing_facts).
+DECISION_FACTS = {
+    "published_where": "主动公开的位置（网址或索引号）",  # granted, 第三十六条第（一）项
+    "delivery_method": "提供方式",  # granted / partial, when not the form the applicant asked for
+    "legal_basis": "禁止公开的法律、行政法规依据",  # denied_law_forbidden
+    "query_channel": "查询办理途径",  # denied_admin_query, 第三十六条第（七）项
+    "search_description": "检索情况",  # unable_not_held
+    "responsible_agency_contact": "负责公开的机关的联系方式",  # unable_not_held (not ours)
+    "proper_channel": "信访、投诉、举报渠道",  # not_processed_complaint
+    "publication_source": "公开出版物的获取途径",  # not_processed_publication
+}
 DISCLOSING_OUTCOMES = (Outcome.GRANTED, Outcome.PARTIAL)
 
 
@@ -148,6 +163,13 @@ def do_confirm_receipt(application, *, on: datetime.date, note: str = "", acting
         _not_in_future(on, "确认收到的日期")
         if on < timezone.localdate(application.submitted_at):
             raise NotAllowed("确认收到的日期不能早于申请提交的日期。")
+        deemed = receipt_deemed_on(application)
+        if on > deemed:  # confirmed late: it counts as received when confirmation was due
+            note = f"{note}（逾期确认：按规定视为于{deemed:%Y年%m月%d日}收到）".strip()
+            on = deemed
+        if on.year != application.year:  # nothing has been sent yet: the number follows receipt
+            application.year, application.number = on.year, _next_number(application.agency, on.year)
+            application.save(update_fields=["year", "number"])
         application.received_on = on
         application.receipt_confirmed_at = timezone.now()
         application.receipt_confirmed_by = acting_user
@@ -162,15 +184,41 @@ def do_confirm_receipt(application, *, on: datetime.date, note: str = "", acting
     return application
 
 
+def receipt_deemed_on(application) -> datetime.date:
+    """The day an online application counts as received if staff have not confirmed it
+    sooner: APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS after submission (verify)."""
+    submitted = timezone.localdate(application.submitted_at)
+    return deadlines.workdays_after(submitted, settings.APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS)
+
+
+def deem_unconfirmed_received(*, on: datetime.date | None = None) -> int:
+    """The daily job: every application still unconfirmed past its confirmation period is
+    received, by rule, on the last day of that period (and its clock starts from it)."""
+    on = on or deadlines.today()
+    done = 0
+    for application in Application.objects.filter(status=Status.SUBMITTED).select_related("agency"):
+        deemed = receipt_deemed_on(application)
+        if deemed < on:
+            do_confirm_receipt(application, on=deemed, note="逾期未确认，按规定视为收到", acting_user=None)
+            done += 1
+    return done
+
+
 def _create_application(agency, channel, *, applicant, description, form_wanted, delivery_wanted,
                         proof, idempotency_key, status, received_on, registered_by=None,
                         receipt_note="") -> tuple[Application, bool]:
+    if not agency.accepts_applications:
+        # 条例第二十七条: people's governments and their departments, not villages or communities.
+        raise NotAllowed(f"{agency.name}不受理政府信息公开申请（条例第二十七条），请向所属的人民政府或其工作部门提出。")
     if idempotency_key:
         existing = Application.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
             return existing, False
     submitted_at = timezone.now()
-    year = timezone.localdate(submitted_at).year
+    # Register numbers go by the year of receipt (条例第三十一条), as 表三 counts them: a
+    # 2021 application entered late is a 〔2021〕 number. Online ones, not yet received,
+    # take the submission year and are renumbered on confirmation if the year differs.
+    year = (received_on or timezone.localdate(submitted_at)).year
     number = _next_number(agency, year)  # locks the counter: same-agency submits queue here
     if idempotency_key:
         # A twin submit may have committed while this one waited for the counter.
@@ -227,23 +275,26 @@ def _new_tracking_code() -> str:
 
 
 def do_request_correction(
-    application, *, on: datetime.date, items: str, answer_by: datetime.date, acting_user
+    application, *, on: datetime.date, items: str, answer_by: datetime.date, late_reason: str = "",
+    acting_user,
 ) -> Application:
-    """One notice listing everything to correct; the clock stops until the answer."""
+    """One notice listing everything to correct; the clock stops until the answer. A
+    notice later than 7 working days after receipt (条例第三十条) is flagged and neither
+    stops nor restarts the clock, unless `late_reason` records why it should."""
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS,), "发出补正通知")
         if answer_by <= on:
             raise NotAllowed("补正的答复期限应晚于发出通知的日期。")
-        _add_clock_event(application, K.CORRECTION_REQUESTED, on, acting_user=acting_user)
+        _add_clock_event(application, K.CORRECTION_REQUESTED, on, acting_user=acting_user,
+                         reason=late_reason.strip())
         application.correction_answer_by = answer_by
         application.save(update_fields=["correction_answer_by"])
-        letter = store_letter(application, LetterKind.CORRECTION_NOTICE, sent_on=on, acting_user=acting_user,
-                              details={"需要补正的事项": items, "补正期限": f"{answer_by:%Y年%m月%d日}前"},
+        letter = _letter(application, LetterKind.CORRECTION_NOTICE, sent_on=on, acting_user=acting_user,
                               facts={"correction_items": _lines(items), "correction_answer_by": answer_by})
         _move(application, Status.AWAITING_CORRECTION, "correction_requested", acting_user, {
             "on": on.isoformat(), "answer_by": answer_by.isoformat(), "letter": letter.pk,
-            "late": application.correction_notice_late,
+            "late": application.correction_notice_late, "late_reason": late_reason.strip(),
             "notice_due_on": _iso(application.correction_notice_due_on),
         })
         email_applicant(application, "请补正您的政府信息公开申请", [
@@ -255,7 +306,8 @@ def do_request_correction(
 
 
 def default_correction_answer_by(on: datetime.date) -> datetime.date:
-    return deadlines.workdays_after(on, CORRECTION_ANSWER_WORKDAYS)
+    # 条例第三十条 asks for "a reasonable period"; the setting is only the suggested default.
+    return deadlines.workdays_after(on, settings.APPLICATION_CORRECTION_ANSWER_WORKDAYS)
 
 
 def do_receive_correction(application, *, on: datetime.date, note: str = "", acting_user) -> Application:
@@ -332,25 +384,31 @@ def do_close_overdue_correction(application, *, on: datetime.date | None = None,
 
 
 def do_start_consultation(
-    application, *, on: datetime.date, party_kind: str, party_name: str, acting_user
+    application, *, on: datetime.date, party_kind: str, party_name: str,
+    party_received_on: datetime.date | None = None, acting_user,
 ) -> Application:
-    """Ask a third party or another agency in writing; the time does not count."""
+    """Ask a third party or another agency in writing; the time does not count, up to the
+    party's 15 working days from their receipt of the letter (条例第三十二条): the receipt
+    date as entered, or assumed APPLICATION_CONSULTATION_RECEIPT_DAYS after sending
+    (verify). Past that reply-by date the clock runs again by itself."""
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS,), "开始征求意见")
         if not party_name.strip():
             raise NotAllowed("请写明征求意见的对象。")
         is_agency = party_kind == PartyKind.AGENCY
+        if party_received_on is not None and party_received_on < on:
+            raise NotAllowed("对方收到征求意见函的日期不能早于发函日期。")
+        received = party_received_on or on + datetime.timedelta(days=settings.APPLICATION_CONSULTATION_RECEIPT_DAYS)
+        reply_by = deadlines.workdays_after(received, CONSULTATION_WORKDAYS)
         _add_clock_event(application, K.CONSULTATION_STARTED, on, acting_user=acting_user,
-                         consulted_agency=is_agency)
+                         consulted_agency=is_agency, due_on=reply_by)
         consultation = Consultation.objects.create(
             application=application, party_kind=party_kind, party_name=party_name.strip(),
-            started_on=on, reply_by=deadlines.workdays_after(on, CONSULTATION_WORKDAYS),
+            started_on=on, party_received_on=received, reply_by=reply_by,
         )
-        store_letter(application, LetterKind.CONSULTATION, sent_on=on, acting_user=acting_user,
+        _letter(application, LetterKind.CONSULTATION, sent_on=on, acting_user=acting_user,
                      recipient=consultation.party_name,
-                     details={"征求意见对象": consultation.party_name,
-                              "请于以下日期前提出意见": f"{consultation.reply_by:%Y年%m月%d日}"},
                      facts={"third_party_name": consultation.party_name, "consultee_is_agency": is_agency,
                             "consultation_reply_by": consultation.reply_by})
         _move(application, Status.CONSULTING, "consultation_started", acting_user, {
@@ -384,6 +442,45 @@ def do_end_consultation(
             "on": on.isoformat(), "result": result, "public_interest_override": public_interest_override,
         })
     return application
+
+
+def do_notify_public_interest(
+    application, *, on: datetime.date, disclosed_information: str, reason: str, acting_user
+) -> Application:
+    """条例第三十二条: disclosing despite a third party's reasoned objection because
+    withholding would greatly harm the public interest — the third party is told in
+    writing what will be disclosed and why (with its remedies) before the reply goes out."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "告知第三方因公共利益决定公开")
+        _not_in_future(on, "告知日期")
+        consultation = application.consultations.filter(
+            party_kind=PartyKind.THIRD_PARTY, result=ConsultationResult.OBJECTED
+        ).last()
+        if consultation is None:
+            raise NotAllowed("没有第三方提出不同意公开的意见，无需按第三十二条告知。")
+        if not disclosed_information.strip() or not reason.strip():
+            raise NotAllowed("请写明决定公开的政府信息和因公共利益决定公开的理由（第三十二条）。")
+        consultation.public_interest_override = True
+        consultation.save(update_fields=["public_interest_override"])
+        letter = _letter(application, LetterKind.PUBLIC_INTEREST_NOTICE, sent_on=on, acting_user=acting_user,
+                         recipient=consultation.party_name,
+                         facts={"third_party_name": consultation.party_name,
+                                "consultation_started_on": consultation.started_on,
+                                "disclosed_information": disclosed_information, "public_interest_reason": reason})
+        _same(application, "public_interest_notified", acting_user,
+              {"on": on.isoformat(), "party": consultation.party_name, "letter": letter.pk})
+    return application
+
+
+def _public_interest_notice_missing(application) -> bool:
+    """A disclosing reply over a third party's objection waits for the written notice."""
+    objected = application.consultations.filter(party_kind=PartyKind.THIRD_PARTY, result=ConsultationResult.OBJECTED)
+    if application.outcome not in DISCLOSING_OUTCOMES or not objected.exists():
+        return False
+    if not objected.filter(public_interest_override=True).exists():
+        return False  # no override: the decision itself must respect the objection (checked by people)
+    return not application.letters.filter(kind=LetterKind.PUBLIC_INTEREST_NOTICE, sent_on__isnull=False).exists()
 
 
 # --- the reply period -----------------------------------------------------------------
@@ -433,9 +530,7 @@ def do_extend_deadline(
         if request is not None:
             request.approved, request.decided_by, request.decided_at = True, acting_user, timezone.now()
             request.save(update_fields=["approved", "decided_by", "decided_at"])
-        store_letter(application, LetterKind.EXTENSION_NOTICE, sent_on=on, acting_user=acting_user,
-                     details={"延长期限": f"{workdays}个工作日", "理由": reason,
-                              "延长后的答复期限": _due_words(application)},
+        _letter(application, LetterKind.EXTENSION_NOTICE, sent_on=on, acting_user=acting_user,
                      facts={"extension_workdays": workdays, "extension_reason": reason,
                             "original_due_on": original_due_on, "new_due_on": application.due_on})
         _same(application, "deadline_extended", acting_user, {
@@ -446,6 +541,32 @@ def do_extend_deadline(
         email_applicant(application, "答复期限延长通知", [
             f"{'因' + reason + '，' if reason else ''}经负责人同意，您的申请答复期限延长{workdays}个工作日（《政府信息公开条例》第三十三条）。",
             f"延长后的答复期限：{_due_words(application)}。",
+        ])
+    return application
+
+
+def do_request_reasons(
+    application, *, on: datetime.date, answer_by: datetime.date, acting_user
+) -> Application:
+    """条例第三十五条: ask an applicant whose applications plainly exceed a reasonable
+    number or frequency to state reasons; a 不予处理 reply later cites this date."""
+    with transaction.atomic():
+        application = _locked(application)
+        _require(application, CLOCK_STATUSES, "要求说明理由", exclude=(Status.AWAITING_CORRECTION,))
+        _not_in_future(on, "要求说明理由的日期")
+        if application.received_on is None or on < application.received_on:
+            raise NotAllowed("要求说明理由的日期不能早于收到申请的日期。")
+        if answer_by <= on:
+            raise NotAllowed("说明理由的期限应晚于发出告知的日期。")
+        application.reasons_requested_on = on
+        application.save(update_fields=["reasons_requested_on"])
+        letter = _letter(application, LetterKind.REASONS_REQUEST, sent_on=on, acting_user=acting_user,
+                         facts={"reasons_answer_by": answer_by})
+        _same(application, "reasons_requested", acting_user,
+              {"on": on.isoformat(), "answer_by": answer_by.isoformat(), "letter": letter.pk})
+        email_applicant(application, "请说明申请理由", [
+            "您申请公开政府信息的数量、频次明显超过合理范围（《政府信息公开条例》第三十五条）。",
+            f"请于{answer_by:%Y年%m月%d日}前书面说明理由。",
         ])
     return application
 
@@ -473,11 +594,14 @@ def do_set_longer_deadline(
     with transaction.atomic():
         application = _locked(application)
         _require(application, CLOCK_STATUSES, "确定较长的答复期限", exclude=(Status.AWAITING_CORRECTION,))
+        if not may_approve(acting_user, application.agency):
+            raise NotAllowed("确定较长的答复期限须由本机关负责人本人决定（第三十五条）。")
         if not reason.strip():
             raise NotAllowed("请写明确定较长答复期限的理由（第三十五条）。")
         _add_clock_event(application, K.DEADLINE_SET, on, acting_user=acting_user, due_on=due_on, reason=reason)
-        store_letter(application, LetterKind.LONGER_DEADLINE_NOTICE, sent_on=on, acting_user=acting_user,
-                     details={"理由": reason, "答复期限": f"{due_on:%Y年%m月%d日}"})
+        _letter(application, LetterKind.LONGER_DEADLINE_NOTICE, sent_on=on, acting_user=acting_user,
+                facts={"longer_due_on": due_on, "longer_deadline_reason": reason,
+                       "reasons_requested_on": application.reasons_requested_on})
         _same(application, "longer_deadline_set", acting_user, {"on": on.isoformat(), "due_on": due_on.isoformat()})
         email_applicant(application, "答复期限告知", [
             f"您的申请数量、频次明显超过合理范围，经审查{reason}，答复期限确定为{due_on:%Y年%m月%d日}（《政府信息公开条例》第三十五条）。",
@@ -499,10 +623,21 @@ def fee_quote(application, *, basis: str, pages: int | None = None) -> fees.FeeQ
         raise NotAllowed(str(error)) from error
 
 
+def per_volume_allowed(application) -> bool:
+    """国办函〔2020〕109号: 按量计收 only for paper, e-mail, or electronic data copied onto a
+    medium (collected or posted); not for information fetched online."""
+    return (
+        application.form_wanted == FormWanted.PAPER
+        or application.delivery_wanted in (DeliveryWanted.EMAIL, DeliveryWanted.COLLECT, DeliveryWanted.POST)
+    )
+
+
 def nth_in_month(application) -> int:
-    """Which of the applicant's applications received in that natural month this is."""
+    """Which of the applicant's applications to this agency received in that natural
+    month this is (国办函〔2020〕109号 counts per charging agency)."""
     received = application.received_on
     earlier = Application.objects.filter(
+        agency=application.agency,
         applicant_key=application.applicant_key, received_on__year=received.year,
         received_on__month=received.month,
     ).filter(Q(received_on__lt=received) | Q(received_on=received, pk__lt=application.pk))
@@ -518,6 +653,11 @@ def do_notify_fee(
         _require(application, (Status.IN_PROGRESS,), "发出收费通知")
         if application.fee_basis and application.fee_basis != basis:
             raise NotAllowed("同一申请只能选择按件或按量一种方式计收，不能同时计收。")
+        if application.due_on and on > application.due_on:
+            raise NotAllowed(f"答复期限 {application.due_on} 已过，不能再发出收费通知。")
+        if basis == fees.FeeBasis.PER_PAGE and not per_volume_allowed(application):
+            raise NotAllowed("按量计收只适用于纸质、电子邮件或复制到存储介质提供的信息（国办函〔2020〕109号）；"
+                             "本申请以网上获取电子信息的方式提供，只能按件计收。")
         quote = fee_quote(application, basis=basis, pages=pages)
         if quote.amount <= 0:
             raise NotAllowed(f"按规定无需收费：{quote.derivation}")
@@ -525,15 +665,13 @@ def do_notify_fee(
         notice = FeeNotice.objects.create(
             application=application, basis=basis, amount=quote.amount, derivation=quote.derivation,
             quantity=pages if basis == fees.FeeBasis.PER_PAGE else nth_in_month(application),
-            notified_on=on, pay_by=deadlines.workdays_after(on, FEE_PAYMENT_WORKDAYS),
+            notified_on=on, pay_by=deadlines.workdays_after(on, settings.APPLICATION_FEE_PAYMENT_WORKDAYS),
         )
         application.fee_basis = basis
         application.save(update_fields=["fee_basis"])
-        store_letter(application, LetterKind.FEE_NOTICE, sent_on=on, acting_user=acting_user, details={
-            "收费方式": fees.FeeBasis(basis).label, "计算过程": quote.derivation,
-            "金额": f"{quote.amount}元", "缴费期限": f"{notice.pay_by:%Y年%m月%d日}前",
-        }, facts={"fee_basis": basis, "fee_amount": quote.amount, "fee_derivation": quote.derivation,
-                  "fee_pay_by": notice.pay_by})
+        _letter(application, LetterKind.FEE_NOTICE, sent_on=on, acting_user=acting_user,
+                facts={"fee_basis": basis, "fee_amount": quote.amount, "fee_derivation": quote.derivation,
+                  "fee_pay_by": notice.pay_by, "fee_pay_workdays": settings.APPLICATION_FEE_PAYMENT_WORKDAYS})
         _move(application, Status.AWAITING_PAYMENT, "fee_notified", acting_user, {
             "on": on.isoformat(), "basis": basis, "amount": str(quote.amount), "pay_by": notice.pay_by.isoformat(),
         })
@@ -612,7 +750,10 @@ def lapse_unpaid_fees(*, on: datetime.date | None = None) -> int:
         status=FeeStatus.NOTIFIED, pay_by__lt=on, application__status=Status.AWAITING_PAYMENT
     ).values_list("application_id", flat=True)
     for application in Application.objects.filter(pk__in=list(overdue)):
-        do_lapse_fee(application, on=on, acting_user=None)
+        try:
+            do_lapse_fee(application, on=on, acting_user=None)
+        except NotAllowed:
+            continue  # its closure letter cannot be composed (agency record incomplete): listed on supervision
         lapsed += 1
     return lapsed
 
@@ -629,12 +770,18 @@ def _open_fee_notice(application) -> FeeNotice:
 
 def do_decide_application(
     application, *, outcome: str, reasons: str = "", reply_type: str = "", withheld_parts: str = "",
-    referred_agency: str = "", acting_user,
+    referred_agency: str = "", facts: dict | None = None, acting_user,
 ) -> Application:
-    """The preparer (a clerk) records the decision: exactly one 表三 outcome, with its
-    facts. The reply letter is drafted, not sent: a disclosing reply goes to 保密审查
+    """The preparer (a clerk) records the decision: exactly one 表三 outcome, with reasons
+    and every other fact its letter needs (`facts`, keys of DECISION_FACTS). Refused,
+    naming what is missing, when the outcome's letter cannot be composed from them. The
+    reply letter is drafted, not sent: a disclosing reply goes to 保密审查
     (do_review_reply), then an approver who is neither the preparer nor the reviewer
     signs it (do_sign_reply), and only then is the letter sent."""
+    facts = {k: v.strip() if isinstance(v, str) else v for k, v in (facts or {}).items()}
+    unknown = sorted(set(facts) - set(DECISION_FACTS))
+    if unknown:
+        raise NotAllowed(f"答复不接受以下事项：{'、'.join(unknown)}。")
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "拟定答复")
@@ -642,15 +789,19 @@ def do_decide_application(
             raise NotAllowed("只有本机关经办人、负责人或政务公开办管理员可以拟定答复。")
         _check_outcome(application, outcome, reasons, withheld_parts)
         application.outcome = outcome
-        application.reply_type = reply_type or _default_reply_type(outcome)
+        application.reply_type = reply_type or _default_reply_type(outcome, facts)
         application.reasons = reasons.strip()
         application.withheld_parts = withheld_parts.strip()
         application.referred_agency = referred_agency.strip()
+        application.reply_facts = {k: v for k, v in facts.items() if v not in ("", None)}
+        if application.reply_type == ReplyType.ALREADY_PUBLIC and not application.reply_facts.get("published_where"):
+            raise NotAllowed("已主动公开的，应写明获取该信息的方式和途径（第三十六条第（一）项）：「主动公开的位置（网址或索引号）」未填写。")
+        _check_reply_composes(application)
         application.proposed_by = acting_user
         application.proposed_at = timezone.now()
         application.reviewed_by, application.reviewed_at, application.review_note = None, None, ""
         application.save(update_fields=["outcome", "reply_type", "reasons", "withheld_parts", "referred_agency",
-                                        "proposed_by", "proposed_at", "reviewed_by", "reviewed_at", "review_note"])
+                                        "reply_facts", "proposed_by", "proposed_at", "reviewed_by", "reviewed_at", "review_note"])
         _discard_draft_reply(application)
         draft = _store_reply(application, sent_on=None, acting_user=acting_user)
         _move(application, Status.PROPOSED, "reply_proposed", acting_user, {
@@ -697,6 +848,14 @@ def do_review_reply(application, *, passed: bool, note: str = "", acting_user) -
     return application
 
 
+def _check_reply_composes(application) -> None:
+    """An agency whose letters cannot be composed (contacts incomplete) decides nothing
+    it could not send; the draft stored next (_store_reply) names any missing fact."""
+    gaps = contact_gaps(application.agency)
+    if gaps:
+        raise NotAllowed(f"本机关的联系信息不完整（缺少{'、'.join(gaps)}），不能发出答复；请政务公开办补全机关信息。")
+
+
 def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application:
     """The approver signs the drafted reply in their own session; the letter is sent that
     day. Never the preparer, never the reviewer (gongkai.agencies.duties)."""
@@ -715,6 +874,11 @@ def do_sign_reply(application, *, on: datetime.date, acting_user) -> Application
         _not_in_future(on, "答复日期")
         if on < application.received_on:
             raise NotAllowed("答复日期不能早于收到申请的日期。")
+        gaps = contact_gaps(application.agency)
+        if gaps:
+            raise NotAllowed(f"本机关的联系信息不完整（缺少{'、'.join(gaps)}），不能签发答复；请政务公开办补全机关信息。")
+        if _public_interest_notice_missing(application):
+            raise NotAllowed("第三方不同意公开，因公共利益决定公开的，须先书面告知第三方决定公开的内容和理由（第三十二条），才能签发。")
         late = application.due_on is not None and on > application.due_on
         application.signed_by, application.replied_on, application.closed_on = acting_user, on, on
         application.save(update_fields=["signed_by", "replied_on", "closed_on"])
@@ -745,13 +909,8 @@ def do_return_reply(application, *, note: str, acting_user) -> Application:
 
 
 def _store_reply(application, *, sent_on, acting_user) -> Letter:
-    return store_letter(application, LetterKind.REPLY, sent_on=sent_on, acting_user=acting_user, details={
-        "答复结果": outcome_title(application.outcome),
-        "答复方式": ReplyType(application.reply_type).label if application.reply_type else "",
-        "理由和依据": application.reasons,
-        "不予公开的部分": application.withheld_parts,
-        "负责公开的机关": application.referred_agency,
-    }, facts=_reply_facts(application))
+    return _letter(application, LetterKind.REPLY, sent_on=sent_on, acting_user=acting_user,
+                   facts=_reply_facts(application))
 
 
 def _discard_draft_reply(application) -> None:
@@ -784,7 +943,18 @@ def do_record_delivery(
         )
         _same(application, "delivered", acting_user,
               {"letter": letter.pk, "method": method, "on": delivered_on.isoformat()})
+        if letter.kind == LetterKind.FEE_NOTICE:
+            _pay_by_from_receipt(application, delivered_on)
     return delivery
+
+
+def _pay_by_from_receipt(application, delivered_on: datetime.date) -> None:
+    """国办函〔2020〕109号: the payment period runs from the day after the applicant
+    receives the notice; once its receipt is recorded, the open notice's date follows."""
+    notice = application.fee_notices.filter(status=FeeStatus.NOTIFIED).last()
+    if notice is not None:
+        notice.pay_by = deadlines.workdays_after(delivered_on, settings.APPLICATION_FEE_PAYMENT_WORKDAYS)
+        notice.save(update_fields=["pay_by"])
 
 
 def do_withdraw(application, *, on: datetime.date, note: str = "", acting_user) -> Application:
@@ -813,7 +983,9 @@ def _check_outcome(application, outcome: str, reasons: str, withheld_parts: str)
         raise NotAllowed("只有补正后申请内容仍不明确的，才能按此答复（第三十条）；本申请未经补正。")
 
 
-def _default_reply_type(outcome: str) -> str:
+def _default_reply_type(outcome: str, facts: dict) -> str:
+    if outcome == Outcome.GRANTED and facts.get("published_where"):
+        return ReplyType.ALREADY_PUBLIC  # 条例第三十六条第（一）项
     if outcome in (Outcome.GRANTED, Outcome.PARTIAL):
         return ReplyType.PROVIDED
     if outcome.startswith("denied_"):
@@ -876,9 +1048,8 @@ def _close(application, outcome, on, verb, actor, reasons: str) -> None:
     application.reasons = reasons
     application.closed_on = on
     application.save(update_fields=["outcome", "reply_type", "reasons", "closed_on"])
-    store_letter(application, LetterKind.CLOSURE_NOTICE, sent_on=on, acting_user=actor,
-                 details={"办理结果": outcome_title(outcome), "理由": reasons},
-                 facts=_reply_facts(application))
+    _letter(application, LetterKind.CLOSURE_NOTICE, sent_on=on, acting_user=actor,
+            facts=_reply_facts(application))
     _move(application, Status.CLOSED, verb, actor, {"on": on.isoformat(), "outcome": outcome})
     email_applicant(application, "政府信息公开申请终止办理", [reasons])
 
@@ -886,6 +1057,7 @@ def _close(application, outcome, on, verb, actor, reasons: str) -> None:
 def _reply_facts(application) -> dict:
     """What the reply template needs beyond the common facts (letters.LetterFacts)."""
     events = {e.kind: e.on for e in application.clock_events.all()}
+    fee_notice = application.fee_notices.last()
     facts = {
         "outcome": application.outcome,
         "reasons": application.reasons,
@@ -893,7 +1065,10 @@ def _reply_facts(application) -> dict:
         "responsible_agency": application.referred_agency,
         "correction_notice_on": events.get(K.CORRECTION_REQUESTED),
         "correction_received_on": events.get(K.CORRECTION_RECEIVED),
+        "correction_answer_by": application.correction_answer_by,
         "fee_notice_on": events.get(K.FEE_NOTIFIED),
+        "fee_pay_by": fee_notice.pay_by if fee_notice else None,
+        "reasons_requested_on": application.reasons_requested_on,
         # 条例第四十条: provided in the form the applicant asked for.
         "delivery_method": (
             f"按您申请的方式，以{application.get_form_wanted_display()}形式、"
@@ -919,6 +1094,7 @@ def _reply_facts(application) -> dict:
     if application.repeat_of_id:
         facts["previous_application_number"] = application.repeat_of.reference
         facts["previous_reply_on"] = application.repeat_of.replied_on
+    facts.update(application.reply_facts or {})
     return facts
 
 
@@ -933,6 +1109,14 @@ def withheld_by_boxes(document) -> list:
         what = f"《{document.title}》{pages}中遮盖的{len(boxes)}处内容" + (f"（{notes}）" if notes else "")
         parts.append(letters.WithheldPart(what, REDACTION_GROUNDS[reason]))
     return parts
+
+
+def _letter(application, kind, **kwargs) -> Letter:
+    """store_letter, with a letter the template cannot write turned into a refusal."""
+    try:
+        return store_letter(application, kind, **kwargs)
+    except letters.LetterError as error:
+        raise NotAllowed(f"{LetterKind(kind).label}不能生成，本次操作未执行。{error}") from error
 
 
 def _lines(text: str) -> tuple[str, ...]:

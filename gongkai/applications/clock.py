@@ -11,9 +11,13 @@ typed in twice).
   it restarts, with a fresh 20 days, from the day the corrected application arrives.
 - 条例第三十二条、第三十四条: time spent consulting a third party or another agency is
   not counted. Fees (国办函〔2020〕109号, verify): the time from the fee notice to
-  payment is not counted either. A pause covers its first and its last day, both
-  included; counting resumes the day after it ends. A pause still open is projected
-  as if it ended today.
+  payment is not counted either. A pause is counted as 第三十三条 counts days: its
+  first day (the letter goes out; the agency's own day) still counts for the agency,
+  the days after it up to and including its last day do not; counting resumes the day
+  after it ends. A consultation pause has a cap, the party's reply-by date (15 working
+  days from their receipt): still open past it, the clock runs again by itself — the
+  due date no longer slides day by day. Any other open pause is projected as if it
+  ended today.
 - 条例第三十五条: for an excessive application the agency may set a longer deadline.
 """
 
@@ -67,7 +71,8 @@ class ClockEvent:
     kind: ClockEventKind | str
     on: datetime.date
     workdays: int = 0  # extended: how many working days
-    due_on: datetime.date | None = None  # deadline_set: the longer deadline (第三十五条)
+    due_on: datetime.date | None = None  # deadline_set: the longer deadline (第三十五条);
+    # consultation_started: the party's reply-by date, the pause's cap (第三十二条)
     reason: str = ""  # extended / deadline_set: why, as told to the applicant
     consulted_agency: bool = False  # consultation with another agency (第三十四条)
 
@@ -95,6 +100,14 @@ class _Pause:
     first: datetime.date
     last: datetime.date | None = None
     consulted_agency: bool = False
+    cap: datetime.date | None = None  # consultation: the party's reply-by date
+
+    def excluded(self, today: datetime.date) -> tuple[datetime.date, datetime.date] | None:
+        """The inclusive range of days not counted: after the first day, up to the last
+        (or, while open, up to today but never past the cap)."""
+        last = self.last or (min(today, self.cap) if self.cap else today)
+        first = self.first + datetime.timedelta(days=1)
+        return (first, last) if first <= last else None
 
 
 @dataclass
@@ -106,15 +119,16 @@ class _Clock:
     pauses: list[_Pause] = field(default_factory=list)
     correction_requested_on: datetime.date | None = None
     awaiting_correction: bool = False
+    correction_restarts: bool = True  # False: a late notice without an override
     extended: bool = False
     set_due: datetime.date | None = None
     steps: int = 0
 
     def due(self, calendar: Calendar, today: datetime.date) -> WorkdayDate:
-        if self.awaiting_correction:
+        if self.awaiting_correction and self.correction_restarts:
             # Projected as if the corrected application arrived today.
             return calendar.add_workdays(today, self.workdays)
-        ranges = [(p.first, p.last or today) for p in self.pauses]
+        ranges = [r for p in self.pauses if (r := p.excluded(today))]
         computed = calendar.add_workdays(self.start, self.workdays, excluding=ranges)
         if self.set_due and self.set_due > computed.date:
             return WorkdayDate(self.set_due, provisional=False)
@@ -187,17 +201,27 @@ def _correction_requested(clock, event, calendar, notice_due):
     clock.correction_requested_on = event.on
     clock.awaiting_correction = True
     timing = "按期" if event.on <= notice_due else "已超过该期限"
-    return [
+    lines = [
         f"补正通知应在收到申请后{CORRECTION_NOTICE_WORKDAYS}个工作日内发出，"
         f"即不晚于 {notice_due}（第三十条）；{event.on} 发出，{timing}。",
-        f"{event.on} 发出补正通知，答复期限停止计算，收到补正后的申请之日重新起算（第三十条）。",
     ]
+    if event.on > notice_due and not event.reason:
+        # 第三十条 allows the restart only for a notice given in time: a late one does
+        # not stop or restart the reply period unless overridden with a recorded reason.
+        clock.correction_restarts = False
+        return lines + ["补正通知超过法定期限发出，不符合第三十条，答复期限不因此停止或重新计算。"]
+    if event.on > notice_due:
+        lines.append(f"补正通知超期发出，经说明理由（{event.reason}）仍按重新计算处理。")
+    return lines + [f"{event.on} 发出补正通知，答复期限停止计算，收到补正后的申请之日重新起算（第三十条）。"]
 
 
 def _correction_received(clock, event, calendar, notice_due):
     if not clock.awaiting_correction:
         raise ClockError("没有待补正的通知，不能登记收到补正后的申请。")
     clock.awaiting_correction = False
+    if not clock.correction_restarts:
+        due = _when(clock.due(calendar, event.on))
+        return [f"{event.on} 收到补正后的申请；补正通知超期，答复期限不重新计算 → {due}。"]
     clock.start = event.on
     due = _when(clock.due(calendar, event.on))
     return [
@@ -212,7 +236,8 @@ def _pause_started(clock, event, calendar, notice_due):
         raise ClockError(
             f"上一次{_pause_name(kind, event.consulted_agency)}尚未结束，不能再次开始。"
         )
-    clock.pauses.append(_Pause(kind, event.on, consulted_agency=event.consulted_agency))
+    cap = event.due_on if kind == ClockEventKind.CONSULTATION_STARTED else None
+    clock.pauses.append(_Pause(kind, event.on, consulted_agency=event.consulted_agency, cap=cap))
     return []
 
 
@@ -306,14 +331,20 @@ def _pause_rule(pause: _Pause) -> str:
 
 
 def _pause_sentence(pause: _Pause, last: datetime.date, calendar: Calendar) -> str:
-    excluded = calendar.workdays_between(pause.first - datetime.timedelta(days=1), last)
+    excluded = calendar.workdays_between(pause.first, last)
     name = _pause_name(pause.kind, pause.consulted_agency)
     return f"{name} {pause.first} 至 {last}，期间{excluded}个工作日不计入（{_pause_rule(pause)}）"
 
 
 def _open_pause_sentence(pause: _Pause, today: datetime.date, calendar: Calendar) -> str:
-    excluded = calendar.workdays_between(pause.first - datetime.timedelta(days=1), today)
     name = _pause_name(pause.kind, pause.consulted_agency)
+    if pause.cap and today > pause.cap:
+        excluded = calendar.workdays_between(pause.first, pause.cap)
+        return (
+            f"{name}自 {pause.first} 起尚未结束，但对方提出意见的期限 {pause.cap} 已过，"
+            f"答复期限自次日起恢复计算，{excluded}个工作日不计入（{_pause_rule(pause)}）"
+        )
+    excluded = calendar.workdays_between(pause.first, today)
     return (
         f"{name}自 {pause.first} 起尚未结束，暂按今天 {today} 结束推算，"
         f"至今{excluded}个工作日不计入（{_pause_rule(pause)}）"
@@ -323,7 +354,7 @@ def _open_pause_sentence(pause: _Pause, today: datetime.date, calendar: Calendar
 def _open_state(clock: _Clock, calendar: Calendar, today: datetime.date) -> list[str]:
     """Sentences for what is still open today: a 补正 not yet received, a pause not ended."""
     due = _when(clock.due(calendar, today))
-    if clock.awaiting_correction:
+    if clock.awaiting_correction and clock.correction_restarts:
         return [
             f"尚未收到补正后的申请，暂按今天 {today} 收到推算，"
             f"不计当日，{clock.workdays}个工作日 → {due}。"
@@ -340,7 +371,7 @@ def _closing(
 ) -> list[str]:
     lines = []
     if due.provisional:
-        counted_from = today if clock.awaiting_correction else clock.start
+        counted_from = today if clock.awaiting_correction and clock.correction_restarts else clock.start
         years = range(counted_from.year, due.date.year + 1)
         missing = "、".join(f"{y}年" for y in years if not calendar.is_loaded(y))
         lines.append(f"{missing}的节假日安排尚未载入，按周一至周五计算，期限为暂定。")
@@ -349,7 +380,7 @@ def _closing(
 
 
 def _paused(clock: _Clock) -> tuple[datetime.date | None, str]:
-    if clock.awaiting_correction:
+    if clock.awaiting_correction and clock.correction_restarts:
         return clock.correction_requested_on, ClockEventKind.CORRECTION_REQUESTED.value
     open_pauses = [p for p in clock.pauses if p.last is None]
     if not open_pauses:

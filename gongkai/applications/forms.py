@@ -76,7 +76,7 @@ class ApplicationForm(forms.Form):
     """What 条例第二十九条 asks of an application, with the public's checks."""
 
     agency = forms.ModelChoiceField(
-        label="向哪个机关申请", queryset=Agency.objects.all(), empty_label="请选择",
+        label="向哪个机关申请", queryset=Agency.objects.filter(accepts_applications=True), empty_label="请选择",
         help_text="请向制作或保存该信息的机关申请。",
     )
     applicant_type = forms.ChoiceField(
@@ -226,6 +226,10 @@ class CorrectionForm(forms.Form):
     items = forms.CharField(label="需要补正的全部事项", widget=forms.Textarea(attrs={"rows": 4}),
                             help_text="补正只能通知一次，请一次性写清楚（第三十条）。")
     answer_by = forms.DateField(label="补正期限", widget=IsoDateInput())
+    late_reason = forms.CharField(
+        label="超过7个工作日发出的理由（仅超期时填写）", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="第三十条要求收到申请之日起7个工作日内一次性告知。超期发出且未写明理由的，答复期限不停止、不重新计算。",
+    )
 
     def clean(self):
         data = super().clean()
@@ -238,6 +242,10 @@ class ConsultationStartForm(forms.Form):
     on = _date("发函日期")
     party_kind = forms.ChoiceField(label="征求对象", choices=PartyKind.choices)
     party_name = forms.CharField(label="名称或姓名", max_length=100)
+    party_received_on = forms.DateField(
+        label="对方收到日期（已知时填写；不填则按发函后规定天数推定）", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
 
 class ConsultationEndForm(forms.Form):
@@ -310,8 +318,31 @@ class DecisionForm(forms.Form):
     reasons = forms.CharField(label="理由和依据", widget=forms.Textarea(attrs={"rows": 4}), required=False)
     withheld_parts = forms.CharField(label="不予公开的部分及理由（部分公开时填写）",
                                      widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    referred_agency = forms.CharField(label="负责公开的机关及联系方式（不属于本机关负责公开时填写）",
+    referred_agency = forms.CharField(label="负责公开的机关（不属于本机关负责公开时填写）",
                                       max_length=200, required=False)
+    # The other facts an outcome's letter needs (actions.DECISION_FACTS); which one is
+    # needed is checked against the letter template when the decision is recorded.
+    published_where = forms.CharField(label="已主动公开的，获取方式和途径（网址、栏目、索引号）", required=False,
+                                      widget=forms.Textarea(attrs={"rows": 2}))
+    legal_basis = forms.CharField(label="禁止公开的法律、行政法规依据（法律、行政法规禁止公开时填写）",
+                                  max_length=300, required=False)
+    query_channel = forms.CharField(label="查询办理途径（行政查询事项时填写）", max_length=300, required=False)
+    search_description = forms.CharField(label="检索情况（信息不存在时填写）", required=False,
+                                         widget=forms.Textarea(attrs={"rows": 2}))
+    responsible_agency_contact = forms.CharField(label="负责公开的机关的联系方式", max_length=200, required=False)
+    proper_channel = forms.CharField(label="信访、投诉、举报渠道", max_length=300, required=False)
+    publication_source = forms.CharField(label="公开出版物的获取途径", max_length=300, required=False)
+
+
+class PublicInterestForm(forms.Form):
+    on = _date("告知日期")
+    disclosed_information = forms.CharField(label="决定公开的政府信息", widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label="不公开可能对公共利益造成重大影响的理由", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReasonsRequestForm(forms.Form):
+    on = _date("发出日期")
+    answer_by = _date("说明理由的期限")
 
 
 class SignForm(forms.Form):

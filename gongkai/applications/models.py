@@ -138,6 +138,8 @@ EVENT_LABELS = {
     # 个人信息保护法第四十七条 (gongkai/personaldata/retention.py)
     "personal_data_purged": "保存期限届满，申请人个人信息已匿名化",
     "proof_purged": "保存期限届满，身份证明扫描件已删除",
+    "reasons_requested": "要求申请人说明理由（第三十五条）",
+    "public_interest_notified": "书面告知第三方因公共利益决定公开（第三十二条）",
 }
 # Internal steps the public tracking page does not show.
 INTERNAL_EVENTS = (
@@ -186,6 +188,9 @@ class Application(models.Model):
     )
     year = models.PositiveIntegerField("登记年度")
     number = models.PositiveIntegerField("登记序号")
+    # Why the number's year is not the year of receipt, when it is kept that way (numbers
+    # on letters already sent are never changed).
+    number_note = models.CharField("登记号说明", max_length=200, blank=True)
     tracking_code = models.CharField("查询码", max_length=20, unique=True)
     idempotency_key = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -243,6 +248,11 @@ class Application(models.Model):
     reasons = models.TextField("理由和依据", blank=True)
     withheld_parts = models.TextField("不予公开的部分及理由", blank=True)
     referred_agency = models.CharField("负责公开的机关及联系方式", max_length=200, blank=True)
+    # The other facts the outcome's letter needs (published_where, legal_basis, …), as
+    # decided: keys are LetterFacts fields, see actions.DECISION_FACTS.
+    reply_facts = models.JSONField("答复所需事实", default=dict, blank=True)
+    # 条例第三十五条: the day the applicant was asked to state reasons (不予处理4 cites it).
+    reasons_requested_on = models.DateField("要求说明理由日期", null=True, blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -363,6 +373,8 @@ class LetterKind(models.TextChoices):
     CONSULTATION = "consultation", "征求意见函"
     EXTENSION_NOTICE = "extension_notice", "延期答复告知书"
     LONGER_DEADLINE_NOTICE = "longer_deadline_notice", "确定答复期限告知书"
+    REASONS_REQUEST = "reasons_request", "说明理由告知书"
+    PUBLIC_INTEREST_NOTICE = "public_interest_notice", "公开决定告知书（第三方）"
     FEE_NOTICE = "fee_notice", "信息处理费缴费通知书"
     REPLY = "reply", "政府信息公开申请答复书"
     CLOSURE_NOTICE = "closure_notice", "终止办理告知书"
@@ -370,6 +382,18 @@ class LetterKind(models.TextChoices):
 
 def new_link_token() -> str:
     return secrets.token_urlsafe(24)
+class LetterCounter(models.Model):
+    """The last 发文字号 sequence given in one agency and year; locked, gap-free."""
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="one_letter_counter_per_agency_year")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last_number}"
 
 
 class Letter(models.Model):
@@ -377,6 +401,7 @@ class Letter(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="letters")
     kind = models.CharField("文书", max_length=32, choices=LetterKind.choices)
+    number = models.CharField("发文字号", max_length=80, blank=True)
     title = models.CharField("标题", max_length=200)
     body = models.TextField("正文")
     document = models.FileField("文书文件", upload_to="applications/letters/%Y/", blank=True)
@@ -489,6 +514,9 @@ class Consultation(models.Model):
     party_kind = models.CharField("征求对象", max_length=16, choices=PartyKind.choices)
     party_name = models.CharField("名称或姓名", max_length=100)
     started_on = models.DateField("发函日期")
+    # 条例第三十二条: the 15 working days run from the party's receipt (entered, or assumed
+    # per APPLICATION_CONSULTATION_RECEIPT_DAYS for a posted letter).
+    party_received_on = models.DateField("对方收到日期", null=True, blank=True)
     reply_by = models.DateField("答复期限")  # 15 working days, 条例第三十二条、第三十四条
     ended_on = models.DateField("结束日期", null=True, blank=True)
     result = models.CharField("意见", max_length=16, choices=ConsultationResult.choices, blank=True)

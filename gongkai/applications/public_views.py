@@ -48,6 +48,7 @@ from gongkai.applications.models import (
     Status,
 )
 from gongkai.applications.receipt import receipt_pdf
+from gongkai.applications.templatetags.local_dates import local_day
 from gongkai.clientaddr import client_ip
 from gongkai.eventlog.log import history
 
@@ -298,8 +299,8 @@ def _documents(application) -> dict:
 
 
 def _event_date(event):
-    # The Asia/Shanghai date of the event (the day it took effect where recorded).
-    return event.data.get("on") or timezone.localdate(event.at).isoformat()
+    # The event's own date, else the Asia/Shanghai date of its timestamp (never UTC's).
+    return event.data.get("on") or local_day(event.at).isoformat()
 
 
 def _step_note(event) -> str:

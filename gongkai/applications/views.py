@@ -208,14 +208,16 @@ ACTIONS = {a.name: a for a in [
                 lambda a, d, u: actions.do_confirm_receipt(a, on=d["on"], note=d["note"], acting_user=u)),
     StaffAction("correction", "发出补正通知", forms.CorrectionForm, (Status.IN_PROGRESS,),
                 lambda a, d, u: actions.do_request_correction(
-                    a, on=d["on"], items=d["items"], answer_by=d["answer_by"], acting_user=u)),
+                    a, on=d["on"], items=d["items"], answer_by=d["answer_by"],
+                    late_reason=d.get("late_reason", ""), acting_user=u)),
     StaffAction("correction_received", "登记收到补正", forms.OnForm, (Status.AWAITING_CORRECTION,),
                 lambda a, d, u: actions.do_receive_correction(a, on=d["on"], note=d["note"], acting_user=u)),
     StaffAction("correction_overdue", "逾期未补正，终止办理", forms.OnForm, (Status.AWAITING_CORRECTION,),
                 lambda a, d, u: actions.do_close_overdue_correction(a, on=d["on"], acting_user=u)),
     StaffAction("consultation", "征求第三方或其他机关意见", forms.ConsultationStartForm, (Status.IN_PROGRESS,),
                 lambda a, d, u: actions.do_start_consultation(
-                    a, on=d["on"], party_kind=d["party_kind"], party_name=d["party_name"], acting_user=u)),
+                    a, on=d["on"], party_kind=d["party_kind"], party_name=d["party_name"],
+                    party_received_on=d.get("party_received_on"), acting_user=u)),
     StaffAction("consultation_end", "登记征求意见结果", forms.ConsultationEndForm, (Status.CONSULTING,),
                 lambda a, d, u: actions.do_end_consultation(
                     a, on=d["on"], result=d["result"], opinion=d["opinion"],
@@ -234,7 +236,16 @@ ACTIONS = {a.name: a for a in [
     StaffAction("longer_deadline", "确定较长答复期限（第三十五条）", forms.LongerDeadlineForm,
                 (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
                 lambda a, d, u: actions.do_set_longer_deadline(
-                    a, on=d["on"], due_on=d["due_on"], reason=d["reason"], acting_user=u)),
+                    a, on=d["on"], due_on=d["due_on"], reason=d["reason"], acting_user=u), level=Action.APPROVE),
+    StaffAction("public_interest", "书面告知第三方因公共利益决定公开（第三十二条）", forms.PublicInterestForm,
+                (Status.IN_PROGRESS, Status.PROPOSED),
+                lambda a, d, u: actions.do_notify_public_interest(
+                    a, on=d["on"], disclosed_information=d["disclosed_information"], reason=d["reason"],
+                    acting_user=u)),
+    StaffAction("reasons_request", "要求说明理由（第三十五条）", forms.ReasonsRequestForm,
+                (Status.IN_PROGRESS, Status.CONSULTING, Status.AWAITING_PAYMENT, Status.PROPOSED),
+                lambda a, d, u: actions.do_request_reasons(
+                    a, on=d["on"], answer_by=d["answer_by"], acting_user=u)),
     StaffAction("fee", "发出收费通知", forms.FeeNoticeForm, (Status.IN_PROGRESS,),
                 lambda a, d, u: actions.do_notify_fee(
                     a, on=d["on"], basis=d["basis"], pages=d.get("pages"), acting_user=u)),
@@ -248,7 +259,8 @@ ACTIONS = {a.name: a for a in [
     StaffAction("decide", "拟定答复", forms.DecisionForm, (Status.IN_PROGRESS, Status.PROPOSED),
                 lambda a, d, u: actions.do_decide_application(
                     a, outcome=d["outcome"], reply_type=d["reply_type"], reasons=d["reasons"],
-                    withheld_parts=d["withheld_parts"], referred_agency=d["referred_agency"], acting_user=u)),
+                    withheld_parts=d["withheld_parts"], referred_agency=d["referred_agency"],
+                    facts={k: d.get(k, "") for k in actions.DECISION_FACTS}, acting_user=u)),
     StaffAction("review", "保密审查", forms.ReviewForm, (Status.PROPOSED,),
                 lambda a, d, u: actions.do_review_reply(a, passed=d["passed"], note=d["note"], acting_user=u),
                 level=Action.REVIEW, shown=lambda a: actions.reply_needs_review(a) and not a.reviewed_by_id),

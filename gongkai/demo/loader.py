@@ -134,7 +134,7 @@ def _load_agencies(report: LoadReport) -> Agency:
             defaults={
                 "name": name, "short_name": short, "kind": kind, "parent": county, "position": position,
                 "index_prefix": prefix, "office_name": office,
-                "office_address": f"郏县{short}办公楼", "office_hours": data.COUNTY["office_hours"],
+                "office_address": f"{name}办公楼", "office_hours": data.COUNTY["office_hours"],
                 "office_phone": f"0375-51{99100 + position * 11}", "office_postcode": "467100",
                 "reconsideration_body": data.COUNTY["name"],
                 "fee_payment_method": data.COUNTY["fee_payment_method"],

@@ -227,11 +227,11 @@ def unanswered_letters(agencies, ctx: Context) -> list[Finding]:
 
 
 def annual_report_due_on(agency: Agency, year: int) -> datetime.date:
-    """条例第五十条: departments by 31 January, the county government by 31 March of the
-    next year. Townships and subdistricts are treated as departments (verify)."""
-    if agency.kind == AgencyKind.GOVERNMENT:
-        return datetime.date(year + 1, 3, 31)
-    return datetime.date(year + 1, 1, 31)
+    """条例第四十九、五十条, townships by the ANNUAL_REPORT_DUE_TOWNSHIP setting (verify):
+    one rule, in gongkai.annualreports.deadlines."""
+    from gongkai.annualreports.deadlines import report_due_on
+
+    return report_due_on(agency.kind, year)
 
 
 def missing_annual_reports(agencies, ctx: Context) -> list[Finding]:

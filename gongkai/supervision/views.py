@@ -40,8 +40,21 @@ def overview(request):
         "trend": trend,
         "chart": chart,
         "personal_data_views": recent_views(Application.objects.filter(agency__in=agencies), limit=50),
+        "incomplete_contacts": _incomplete_contacts(agencies),
         "relaxations": duties.relaxations_covering(agencies),
     })
+
+
+def _incomplete_contacts(agencies) -> list[tuple]:
+    """Agencies whose letters cannot be composed (issue 10): they cannot sign replies."""
+    from gongkai.applications.correspondence import contact_gaps
+
+    rows = []
+    for agency in agencies.filter(accepts_applications=True).select_related("parent"):
+        gaps = contact_gaps(agency)
+        if gaps:
+            rows.append((agency, gaps))
+    return rows
 
 
 @require_office_admin

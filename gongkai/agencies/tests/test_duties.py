@@ -180,7 +180,6 @@ def test_finding_3_a_rule_is_relaxed_only_by_a_recorded_county_setting(client, c
     # Another agency is not covered by the dept's relaxation.
     assert duties.refusal(county.other_dept, rule, all_roles, all_roles)
 
-    page = client.get(reverse("supervision:overview"))
     client.force_login(county.office_admin)
     page = client.get(reverse("supervision:overview")).content.decode()
     assert "职责分离规则的放宽" in page and "该局仅一名负责人兼经办人" in page and rule.label in page
@@ -201,3 +200,23 @@ def test_finding_3_the_county_office_sets_a_relaxation_through_the_settings_page
     assert (row.agency, row.set_by, row.relaxed) == (county.dept, county.office_admin, True)
     client.force_login(county.approver)
     assert client.post(reverse("supervision:duty_relaxation_set"), {}).status_code == 403
+
+
+# --- annual reports: the writer of the text does not publish it -----------------------------
+
+
+def test_finding_3_whoever_wrote_an_annual_report_cannot_publish_it(county):
+    from gongkai.annualreports.actions import (
+        ReportError,
+        do_open_report,
+        do_publish_report,
+        do_save_narrative,
+    )
+    from gongkai.annualreports.models import ReportStatus
+
+    report = do_open_report(county.dept, 2025, "own", acting_user=county.clerk)
+    do_save_narrative(report, {"problems": "无。"}, acting_user=county.approver)
+    with pytest.raises(ReportError, match="不能由本人审批签发"):
+        do_publish_report(report, acting_user=county.approver)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT

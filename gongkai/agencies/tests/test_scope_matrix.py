@@ -90,6 +90,7 @@ class World:
     agencies: dict
     records: dict  # agency key → Records
     users: dict  # persona → user
+    makers: dict  # agency key → the clerk who made its records
     unassigned_letter: object
 
     def subtree_of(self, persona) -> set[str]:
@@ -114,7 +115,9 @@ def build_world() -> World:
     users = {}
     for persona, (key, roles) in PERSONAS.items():
         users[persona] = make_staff(persona, agencies[key], *roles)
-    makers = {key: make_staff(f"maker_{key}", agencies[key], Role.CLERK) for key in agencies}
+    # Each agency's own clerk makes its records; their name carries the marker too.
+    makers = {key: make_staff(f"maker_{key}", agencies[key], Role.CLERK, full_name=f"经办人〔标记{NUMERALS[n]}〕")
+              for n, key in enumerate(agencies, start=1)}
     node = CatalogueNode.objects.get(code="policy-documents")
     records = {}
     for n, (key, agency) in enumerate(agencies.items(), start=1):
@@ -142,7 +145,7 @@ def build_world() -> World:
         records[key] = Records(agency, marker, application, letter, item, appeal, account)
     unassigned = mailbox.do_submit_letter(mailbox.NewLetter(f"来信人{UNASSIGNED}", "13900000000", f"来信{UNASSIGNED}",
                                                             f"内容{UNASSIGNED}", True))
-    return World(agencies, records, users, unassigned)
+    return World(agencies, records, users, makers, unassigned)
 
 
 def _appeal_kind() -> str:
@@ -189,12 +192,6 @@ def staff_routes() -> list[Route]:
 # How to fill each URL parameter for a record of agency `key`: (namespace, parameter) →
 # function(world, key) → value. None for a parameter means the page is not about an
 # agency's record (county-wide, or the user's own uploads) and only the marker check applies.
-def _user_model():
-    from django.contrib.auth import get_user_model
-
-    return get_user_model()
-
-
 def _pk(kind):
     return lambda world, key: getattr(world.records[key], kind).pk
 
@@ -212,11 +209,10 @@ PARAMS = {
     ("annualreports", "year"): lambda world, key: YEAR,
     ("annualreports", "fmt"): lambda world, key: "html",
     ("agencies", "code"): lambda world, key: world.agencies[key].code,
+    ("accounts", "user_id"): lambda world, key: world.makers[key].pk,
     ("api", "application_id"): _pk("application"),
     ("api", "agency"): lambda world, key: world.agencies[key].code,
     ("api", "year"): lambda world, key: YEAR,
-    # A staff member of that agency (the office admin's password and two-factor resets).
-    ("accounts", "user_id"): lambda world, key: _user_model().objects.get(username=f"maker_{key}").pk,
 }
 # Pages whose parameters are not an agency's record.
 NOT_AGENCY_RECORDS = {

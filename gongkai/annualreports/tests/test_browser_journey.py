@@ -12,11 +12,12 @@ import re
 import pytest
 from django.utils import timezone
 
+from gongkai.agencies.models import Role
 from gongkai.annualreports.actions import do_import_previous_report
 from gongkai.annualreports.core import Proactive, ReportInputs, build_report
 from gongkai.applications import actions
 from gongkai.portal.tests.browser import log_in
-from gongkai.testing import answer_application
+from gongkai.testing import answer_application, make_staff
 
 # A live-server test: the root conftest puts back the migrations' data after its flush.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -135,6 +136,12 @@ def test_the_office_checks_acknowledges_and_publishes_last_years_report(browser_
     page.wait_for_load_state()
     assert "报告正文已保存" in page.locator("main").inner_text()
 
+    # Four eyes: whoever wrote the text does not publish it; the county's head does.
+    report_url = page.url
+    assert page.get_by_role("button", name="发布报告").count() == 1
+    head = make_staff("county_head", county.county, Role.APPROVER, full_name="县政府负责人")
+    log_in(page, head.username)
+    page.goto(report_url)
     page.get_by_role("button", name="发布报告").click()
     page.wait_for_load_state()
     assert "报告已发布" in page.locator("main").inner_text()

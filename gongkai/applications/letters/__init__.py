@@ -13,7 +13,7 @@ The legal wording is data: templates/<id>.v<N>.toml, locked by LOCKED.sha256. No
 models, no database; errors are `LetterError` with a Chinese message.
 """
 
-from .compose import ComposedLetter, compose
+from .compose import ComposedLetter, compose, missing_facts, remedy_variant
 from .facts import FeeBasis, LetterError, LetterFacts, LetterKind, WithheldPart
 from .render import render_docx, render_html, render_html_document, render_pdf
 from .wording import Template, load, template_ids, versions
@@ -28,6 +28,8 @@ __all__ = [
     "WithheldPart",
     "compose",
     "load",
+    "missing_facts",
+    "remedy_variant",
     "render_docx",
     "render_html",
     "render_html_document",

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from gongkai.reportcheck.vocabulary import OUTCOME_ROWS_2021
 
 from .facts import FeeBasis, LetterError, LetterFacts, LetterKind, WithheldPart
-from .slots import clean_text, fill, label
+from .slots import clean_text, fill, label, placeholders
 from .wording import Paragraph, Template, load
 
 MAX_EXTENSION_WORKDAYS = 20  # 条例第三十三条第二款: the extension is at most 20 working days
@@ -59,13 +59,16 @@ def compose(
     if variant not in template.variants:
         raise LetterError(f"模板{template.label}缺少“{variant}”的文字。")
     values = _slot_values(facts, template)
+    remedy = load("remedy", remedy_version) if template.remedy else None
+    missing = _missing(template, variant, values, remedy, outcome)
+    if missing:
+        names = "、".join(f"「{label(name)}」" for name in missing)
+        raise LetterError(f"{template.label}：{names}未填写，不能生成。")
 
     paragraphs = _expand(template.opening, values, template)
     paragraphs += _expand(template.variants[variant], values, template)
-    remedy = None
-    if template.remedy:
-        remedy = load("remedy", remedy_version)
-        paragraphs += _expand(remedy.variants[_remedy_variant(remedy, outcome)], values, remedy)
+    if remedy is not None:
+        paragraphs += _expand(remedy.variants[remedy_variant(remedy, outcome)], values, remedy)
     paragraphs += _expand(template.closing, values, template)
 
     where = template.label
@@ -116,9 +119,56 @@ def _variant(kind: LetterKind, facts: LetterFacts, outcome: str) -> str:
     return "default"
 
 
-def _remedy_variant(remedy: Template, outcome: str) -> str:
+def remedy_variant(remedy: Template, outcome: str) -> str:
+    """Which remedy paragraph an outcome's reply carries: from v2 on, the template's
+    [outcomes] table says it for every outcome, with the reason (行政复议法第二十三条)."""
+    if not outcome:  # a notice to a third party (条例第三十二条): the ordinary remedies
+        return "standard"
+    if "outcomes" in remedy.meta:
+        try:
+            return remedy.meta["outcomes"][outcome]["paragraph"]
+        except KeyError:
+            raise LetterError(f"模板{remedy.label}没有写明“{outcome}”适用的救济途径。") from None
     first = remedy.meta.get("reconsideration_first_outcomes", [])
     return "reconsideration_first" if outcome in first else "standard"
+
+
+def missing_facts(
+    kind: LetterKind | str, facts: LetterFacts, outcome: str | None = None
+) -> list[str]:
+    """The slots this letter needs that the facts leave blank (all of them, in order):
+    what a form must ask for before the letter can be composed."""
+    kind = _kind(kind)
+    outcome = _outcome(kind, facts, outcome)
+    template = load(kind.value)
+    variant = _variant(kind, facts, outcome)
+    values = _slot_values(facts, template)
+    remedy = load("remedy") if template.remedy else None
+    return _missing(template, variant, values, remedy, outcome)
+
+
+def _missing(template: Template, variant: str, values: dict, remedy, outcome: str) -> list[str]:
+    paragraphs = [*template.opening, *template.variants.get(variant, ()), *template.closing]
+    if remedy is not None:
+        paragraphs += remedy.variants[remedy_variant(remedy, outcome)]
+    texts = [template.number_line, template.addressee, *template.signature]
+    missing: list[str] = []
+    for paragraph in paragraphs:
+        if not _included(paragraph, values):
+            continue
+        if paragraph.each:
+            if not values.get(paragraph.each):
+                missing.append(paragraph.each)
+            continue
+        texts.append(paragraph.text)
+    for text in texts:
+        for name in placeholders(text):
+            if name == "document_number" or name == "ordinal":
+                continue
+            value = values.get(name)
+            if value is None or value == "" or isinstance(value, list | tuple):
+                missing.append(name)
+    return list(dict.fromkeys(missing))
 
 
 def _check_facts(kind: LetterKind, facts: LetterFacts) -> None:
@@ -173,7 +223,13 @@ def _slot_values(facts: LetterFacts, template: Template) -> dict[str, object]:
     return values
 
 
+_TRAILING_STOPS = "。．.；;，,、 "
+
+
 def _format(name: str, value: object) -> object:
+    if name == "request_description" and isinstance(value, str):
+        # Quoted inside a sentence that goes on “…”。: its own full stop would print 。”。
+        return clean_text(name, value).rstrip(_TRAILING_STOPS)
     if value is None:
         return ""
     if isinstance(value, bool):

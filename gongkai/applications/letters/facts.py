@@ -22,6 +22,9 @@ class LetterKind(StrEnum):
     CONSULTATION_REQUEST = "consultation_request"  # 征求意见书，条例第三十二条、第三十四条
     EXTENSION_NOTICE = "extension_notice"  # 延期答复告知书，条例第三十三条
     FEE_NOTICE = "fee_notice"  # 收费通知书，条例第四十二条、国办函〔2020〕109号
+    LONGER_DEADLINE_NOTICE = "longer_deadline_notice"  # 答复期限告知书，条例第三十五条
+    REASONS_REQUEST = "reasons_request"  # 说明理由告知书，条例第三十五条
+    PUBLIC_INTEREST_NOTICE = "public_interest_notice"  # 公开决定告知书（第三方），条例第三十二条
     REPLY = "reply"  # 政府信息公开申请答复告知书，条例第三十六条至第三十九条
 
 
@@ -54,6 +57,7 @@ class LetterFacts:
     request_description: str  # the information asked for, as the applicant described it
     letter_date: datetime.date
     document_number: str = ""  # 文号 of this letter; when blank the number line is 申请编号
+    channel: str = ""  # how it came in (条例第三十一条 fixes the date of receipt by it)
 
     # --- correction_notice (条例第三十条) ------------------------------------------
     correction_items: tuple[str, ...] = ()
@@ -63,6 +67,11 @@ class LetterFacts:
     third_party_name: str = ""  # the third party, or the other agency, consulted
     consultee_is_agency: bool = False  # True: another agency that made it jointly (第三十四条)
     consultation_reply_by: datetime.date | None = None
+    consultation_started_on: datetime.date | None = None  # public_interest_notice
+
+    # --- public_interest_notice (条例第三十二条) -------------------------------------
+    disclosed_information: str = ""  # what will be disclosed despite the objection
+    public_interest_reason: str = ""  # why withholding it would greatly harm the public interest
 
     # --- extension_notice (条例第三十三条第二款) ------------------------------------
     extension_workdays: int | None = None
@@ -70,11 +79,17 @@ class LetterFacts:
     original_due_on: datetime.date | None = None
     new_due_on: datetime.date | None = None
 
+    # --- reasons_request / longer_deadline_notice (条例第三十五条) --------------------
+    reasons_answer_by: datetime.date | None = None
+    longer_due_on: datetime.date | None = None
+    longer_deadline_reason: str = ""
+
     # --- fee_notice (国办函〔2020〕109号) -------------------------------------------
     fee_basis: FeeBasis | str = ""
     fee_amount: Decimal | None = None  # 元
     fee_derivation: str = ""  # how the amount follows from the standard
     fee_pay_by: datetime.date | None = None
+    fee_pay_workdays: int | None = None  # from the day after the notice is received
     fee_payment_method: str = ""
 
     # --- reply (条例第三十六条至第三十九条) -----------------------------------------
@@ -113,10 +128,18 @@ SLOT_LABELS: dict[str, str] = {
     "request_description": "申请公开的信息内容描述",
     "letter_date": "落款日期",
     "document_number": "文号",
+    "channel": "提交方式",
+    "receipt_basis": "收到申请日期的确定方式（条例第三十一条）",
+    "reasons_answer_by": "说明理由的期限",
+    "longer_due_on": "确定的答复期限",
+    "longer_deadline_reason": "确定较长答复期限的理由",
     "correction_items": "需要补正的事项",
     "correction_answer_by": "补正期限",
     "third_party_name": "被征求意见的第三方或机关名称",
     "consultation_reply_by": "提出意见的期限",
+    "consultation_started_on": "征求意见日期",
+    "disclosed_information": "决定公开的政府信息",
+    "public_interest_reason": "因公共利益决定公开的理由",
     "extension_workdays": "延长的工作日数",
     "extension_reason": "延期理由",
     "original_due_on": "原答复期限",
@@ -126,6 +149,7 @@ SLOT_LABELS: dict[str, str] = {
     "fee_amount": "收费金额",
     "fee_derivation": "收费金额计算说明",
     "fee_pay_by": "缴费期限",
+    "fee_pay_workdays": "缴费期限（工作日数）",
     "fee_payment_method": "缴费方式",
     "outcome": "答复类型",
     "reasons": "理由",

@@ -27,6 +27,9 @@ TEMPLATE_NAMES: dict[str, str] = {
     "consultation_request": "征求意见书",
     "extension_notice": "延期答复告知书",
     "fee_notice": "收费通知书",
+    "longer_deadline_notice": "答复期限告知书",
+    "reasons_request": "说明理由告知书",
+    "public_interest_notice": "公开决定告知书",
     "reply": "答复告知书",
     "remedy": "救济途径告知",
 }

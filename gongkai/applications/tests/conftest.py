@@ -41,8 +41,8 @@ def register(county):
             received_on=received_on,
             applicant=applicant or PERSON,
             description=description,
-            form_wanted="paper",
-            delivery_wanted="post",
+            form_wanted=extra.pop("form_wanted", "paper"),
+            delivery_wanted=extra.pop("delivery_wanted", "post"),
             acting_user=extra.pop("acting_user", county.clerk),
             **extra,
         )

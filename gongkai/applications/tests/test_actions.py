@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from gongkai.applications import actions as a
+from gongkai.applications import deadlines
 from gongkai.applications.models import (
     Application,
     ClockEvent,
@@ -111,12 +112,13 @@ def test_consultation_time_does_not_count(county, register):
         application, on=D(2025, 10, 9), party_kind="third_party", party_name="某公司", acting_user=county.clerk,
     )
     assert application.status == Status.CONSULTING
-    assert application.consultations.get().reply_by == D(2025, 10, 29)  # 10-11 调休上班
+    # Assumed received 10-12, 3 days after sending (the setting); 15 working days → 10-31.
+    assert application.consultations.get().reply_by == D(2025, 10, 31)
     application = a.do_end_consultation(
         application, on=D(2025, 10, 20), result="agreed", acting_user=county.clerk,
     )
     assert application.status == Status.IN_PROGRESS
-    assert application.due_on == D(2025, 11, 12)
+    assert application.due_on == D(2025, 11, 11)  # 10-10 … 10-20 not counted (8 working days)
 
 
 def test_an_extension_needs_an_approver_and_happens_once(county, register, django_capture_on_commit_callbacks):
@@ -162,7 +164,7 @@ def test_fees_pause_the_clock_and_can_be_paid(county, register):
     assert notice.pay_by == D(2025, 11, 24)
     application = a.do_record_payment(application, on=D(2025, 10, 29), acting_user=county.clerk)
     assert application.status == Status.IN_PROGRESS
-    assert application.due_on == D(2025, 11, 4)
+    assert application.due_on == D(2025, 11, 3)  # 10-28, 10-29 not counted
     assert application.fee_notices.get().status == FeeStatus.PAID
     with pytest.raises(a.NotAllowed, match="一种方式"):
         a.do_notify_fee(application, on=D(2025, 10, 30), basis="per_application", acting_user=county.clerk)
@@ -354,3 +356,139 @@ def test_recompute_open_deadlines_follows_the_calendar(county, register, monkeyp
     application.refresh_from_db()
     assert application.due_provisional is True
     assert application.due_on == D(2025, 10, 24)
+
+
+def test_an_online_application_left_unconfirmed_is_deemed_received(county, settings):
+    """Issue 10.9: confirmation is due within a set number of working days; past it the
+    application counts as received on the last of them, and the clock runs from there."""
+    import time_machine
+
+    settings.APPLICATION_RECEIPT_CONFIRMATION_WORKDAYS = 1
+    with time_machine.travel(dt.datetime(2025, 12, 5, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False):
+        application = a.do_submit_application(
+            county.dept, applicant=PERSON, description="学校名单", form_wanted="electronic",
+            delivery_wanted="email", idempotency_key="late",
+        )  # Friday evening: confirmation due Monday 2025-12-08
+    assert a.receipt_deemed_on(application) == D(2025, 12, 8)
+    late = a.do_confirm_receipt(application, on=D(2025, 12, 10), acting_user=county.clerk)
+    assert late.received_on == D(2025, 12, 8) and "视为于2025年12月08日收到" in late.receipt_note
+
+
+def test_the_daily_job_receives_what_staff_left_unconfirmed(county):
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2025, 12, 5, 21, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False):
+        application = a.do_submit_application(
+            county.dept, applicant=PERSON, description="学校名单", form_wanted="electronic",
+            delivery_wanted="email", idempotency_key="job",
+        )
+    assert a.deem_unconfirmed_received(on=D(2025, 12, 8)) == 0  # the last day to confirm is still open
+    assert a.deem_unconfirmed_received(on=D(2025, 12, 9)) == 1
+    application.refresh_from_db()
+    assert application.status == Status.IN_PROGRESS and application.received_on == D(2025, 12, 8)
+
+
+# --- issue 10.5: fees (国办函〔2020〕109号) -------------------------------------------------
+
+
+def test_per_application_fees_count_only_applications_to_the_charging_agency(county, register):
+    for i in range(6):
+        register(received_on=D(2025, 10, 1 + i))
+    for i in range(4):
+        register(received_on=D(2025, 10, 1 + i), agency=county.other_dept, acting_user=county.office_admin)
+    eleventh_overall = register(received_on=D(2025, 10, 20))
+    assert a.nth_in_month(eleventh_overall) == 7  # the 7th to 郏县教育局, not the 11th overall
+    with pytest.raises(a.NotAllowed, match="无需收费"):
+        a.do_notify_fee(eleventh_overall, on=D(2025, 10, 22), basis="per_application", acting_user=county.clerk)
+
+
+def test_no_fee_notice_after_the_reply_deadline(county, register):
+    application = register()  # received 2025-09-26, due 2025-10-30
+    with pytest.raises(a.NotAllowed, match="答复期限 2025-10-30 已过"):
+        a.do_notify_fee(application, on=D(2025, 10, 31), basis="per_page", pages=40, acting_user=county.clerk)
+    assert not application.fee_notices.exists()
+
+
+def test_per_volume_fees_only_for_paper_email_or_copied_media(county, register):
+    online = register(form_wanted="electronic", delivery_wanted="online")
+    with pytest.raises(a.NotAllowed, match="按量计收只适用于"):
+        a.do_notify_fee(online, on=D(2025, 10, 27), basis="per_page", pages=40, acting_user=county.clerk)
+    emailed = register(form_wanted="electronic", delivery_wanted="email")
+    a.do_notify_fee(emailed, on=D(2025, 10, 27), basis="per_page", pages=40, acting_user=county.clerk)
+
+
+def test_the_payment_period_runs_from_the_day_after_the_applicant_receives_the_notice(county, register):
+    application = a.do_notify_fee(register(), on=D(2025, 10, 27), basis="per_page", pages=40,
+                                  acting_user=county.clerk)
+    notice = application.fee_notices.get()
+    a.do_record_delivery(application, method="post", delivered_on=D(2025, 10, 30),
+                         letter=application.letters.get(kind="fee_notice"), acting_user=county.clerk)
+    notice.refresh_from_db()
+    assert notice.pay_by == D(2025, 11, 27)  # 20 working days after receipt on 10-30, not after 10-27
+
+
+def test_a_consultation_counts_from_the_partys_receipt_and_ends_pausing_at_its_reply_by(county, register):
+    """Issue 10.3: 15 working days from the third party's receipt (entered here: 10-10),
+    not from sending; past that date the case's clock runs again and it becomes overdue."""
+    application = a.do_start_consultation(register(), on=D(2025, 10, 9), party_kind="third_party",
+                                          party_name="某公司", party_received_on=D(2025, 10, 10),
+                                          acting_user=county.clerk)
+    consultation = application.consultations.get()
+    assert consultation.reply_by == D(2025, 10, 30)  # 10-11 (调休), 13–17, 20–24, 27–30
+    deadlines.refresh_deadline(application)  # today is 2025-12-10, the party never answered
+    application.refresh_from_db()
+    # 09-28, 29, 30, 10-09 count; 10-10 … 10-30 do not; 10-31, 11-03 … 11-21 are days 5 … 20.
+    assert application.due_on == D(2025, 11, 21)
+    assert deadlines.remaining_workdays(application.due_on) < 0
+
+
+def test_a_posted_consultation_letter_is_assumed_received_per_the_setting(county, register, settings):
+    settings.APPLICATION_CONSULTATION_RECEIPT_DAYS = 3
+    application = a.do_start_consultation(register(), on=D(2025, 10, 9), party_kind="third_party",
+                                          party_name="某公司", acting_user=county.clerk)
+    consultation = application.consultations.get()
+    assert consultation.party_received_on == D(2025, 10, 12)
+    assert consultation.reply_by == D(2025, 10, 31)  # 15 working days after Sunday 10-12
+
+
+# --- issue 10 point 7: 保密审查 of a reply that discloses information (条例第十七条) ----------
+
+
+@pytest.mark.parametrize(("outcome", "extra", "reviewed"), [
+    ("granted", {}, True),
+    ("partial", {"withheld_parts": "第三人的身份证号码", "reasons": "涉及个人隐私"}, True),
+    ("denied_state_secret", {"reasons": "属于国家秘密"}, False),
+    ("unable_not_held", {"reasons": "经检索没有该信息"}, False),
+])
+def test_point_7_a_disclosing_reply_passes_review_by_another_person_before_signing(
+    county, register, outcome, extra, reviewed,
+):
+    application = a.do_decide_application(register(), outcome=outcome, acting_user=county.clerk, **extra)
+    assert a.reply_needs_review(application) == reviewed
+    if not reviewed:
+        with pytest.raises(a.NotAllowed, match="无需保密审查"):
+            a.do_review_reply(application, passed=True, acting_user=county.reviewer)
+        assert a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver).status == Status.REPLIED
+        return
+    with pytest.raises(a.NotAllowed, match="须先经保密审查"):
+        a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+    with pytest.raises(a.NotAllowed, match="保密审查员"):
+        a.do_review_reply(application, passed=True, acting_user=county.clerk)  # not a reviewer
+    application = a.do_review_reply(application, passed=True, note="未见涉密内容", acting_user=county.reviewer)
+    application = a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)
+    assert (application.status, application.reviewed_by) == (Status.REPLIED, county.reviewer)
+    assert verbs(application)[-3:] == ["reply_proposed", "reply_reviewed", "replied"]
+
+
+def test_point_7_a_reply_failed_in_review_goes_back_to_the_clerk_and_sends_nothing(county, register):
+    application = a.do_decide_application(register(), outcome="granted", acting_user=county.clerk)
+    with pytest.raises(a.NotAllowed, match="写明意见"):
+        a.do_review_reply(application, passed=False, acting_user=county.reviewer)
+    application = a.do_review_reply(application, passed=False, note="附件含第三人电话，应删去",
+                                    acting_user=county.reviewer)
+    assert application.status == Status.IN_PROGRESS
+    assert not application.letters.filter(kind=LetterKind.REPLY).exists()  # the draft is gone, nothing sent
+    # A new decision needs a new review: an earlier pass never carries over.
+    application = a.do_decide_application(application, outcome="granted", acting_user=county.clerk)
+    with pytest.raises(a.NotAllowed, match="须先经保密审查"):
+        a.do_sign_reply(application, on=D(2025, 10, 20), acting_user=county.approver)

@@ -49,16 +49,19 @@ def E(kind, on, **extra):
         (
             D(2025, 9, 26),
             [E(K.CONSULTATION_STARTED, D(2025, 10, 9)), E(K.CONSULTATION_ENDED, D(2025, 10, 20))],
-            D(2025, 11, 12),
+            # 09-28, 29, 30, 10-09 (the day the letter goes out counts: 4); 10-10 … 10-20 not
+            # counted (8 working days incl. 10-11 调休); 10-21 … 11-11 the other 16.
+            D(2025, 11, 11),
             False,
-            "征求第三方意见，首尾两天都不计入",
+            "征求第三方意见：发函当日计入，其后至收到意见之日不计入",
         ),
         (
             D(2025, 9, 26),
             [E(K.FEE_NOTIFIED, D(2025, 10, 27)), E(K.FEE_PAID, D(2025, 10, 29))],
-            D(2025, 11, 4),
+            # 10-27 is the 17th day; 10-28, 10-29 not counted; 10-30, 10-31, 11-03.
+            D(2025, 11, 3),
             False,
-            "收费通知至缴费 3 个工作日不计入",
+            "收费通知至缴费 2 个工作日不计入",
         ),
         (
             D(2025, 9, 26),
@@ -76,14 +79,16 @@ def E(kind, on, **extra):
                 E(K.CONSULTATION_ENDED, D(2025, 10, 17)),
                 E(K.EXTENDED, D(2025, 11, 3), workdays=10),
             ],
-            # 10-09 + 20 = 11-05 (10-11 调休); 5 days of consultation → 11-12; + 10 → 11-26.
-            D(2025, 11, 26),
+            # 10-09 + 20 = 11-05 (10-11 调休); 10-14 … 10-17 consulting (4 days) → 11-11;
+            # + 10 → 11-25.
+            D(2025, 11, 25),
             False,
             "补正、征求意见、延期依次发生",
         ),
         (
             D(2026, 12, 1),
-            [E(K.FEE_NOTIFIED, D(2026, 12, 10)), E(K.FEE_PAID, D(2026, 12, 14))],
+            # 12-11, 12-14, 12-15 not counted: the 20th day is 2027-01-01 (year not loaded).
+            [E(K.FEE_NOTIFIED, D(2026, 12, 10)), E(K.FEE_PAID, D(2026, 12, 15))],
             D(2027, 1, 1),
             True,
             "暂停后跨入未载入的 2027 年",
@@ -119,10 +124,10 @@ def test_it_explains_the_derivation_step_by_step():
     )
     assert result.explanation == [
         "收到申请 2025-09-26（第三十一条），不计当日，20个工作日 → 2025-10-30（第三十三条）。",
-        "征求第三方意见 2025-10-09 至 2025-10-20，期间9个工作日不计入（第三十二条） → 期限顺延至 2025-11-12。",
+        "征求第三方意见 2025-10-09 至 2025-10-20，期间8个工作日不计入（第三十二条） → 期限顺延至 2025-11-11。",
         "2025-11-03 经政府信息公开工作机构负责人同意，延长答复期限20个工作日（第三十三条），"
-        "理由：需调取历年档案 → 2025-12-10。",
-        "答复期限：2025-12-10。",
+        "理由：需调取历年档案 → 2025-12-09。",
+        "答复期限：2025-12-09。",
     ]
 
 
@@ -133,7 +138,7 @@ def test_it_cites_article_34_for_another_agency():
         E(K.CONSULTATION_ENDED, D(2025, 10, 20)),
     )
     assert (
-        "征求其他机关意见 2025-10-09 至 2025-10-20，期间9个工作日不计入（第三十四条）"
+        "征求其他机关意见 2025-10-09 至 2025-10-20，期间8个工作日不计入（第三十四条）"
         in (result.explanation[1])
     )
 
@@ -148,15 +153,15 @@ def test_an_open_consultation_projects_as_if_it_ended_today():
     result = deadline(
         D(2025, 9, 26), E(K.CONSULTATION_STARTED, D(2025, 10, 9)), today=D(2025, 10, 15)
     )
-    # 10-09, 10, 11 (调休), 13, 14, 15: six working days not counted so far.
-    assert result.due_on == D(2025, 11, 7)
+    # 10-10, 11 (调休), 13, 14, 15: five working days not counted so far (10-09 counts).
+    assert result.due_on == D(2025, 11, 6)
     assert (result.paused, result.paused_since, result.pause_kind) == (
         True,
         D(2025, 10, 9),
         "consultation_started",
     )
     assert (
-        "暂按今天 2025-10-15 结束推算，至今6个工作日不计入（第三十二条）" in result.explanation[1]
+        "暂按今天 2025-10-15 结束推算，至今5个工作日不计入（第三十二条）" in result.explanation[1]
     )
 
 
@@ -167,7 +172,7 @@ def test_an_unpaid_fee_notice_pauses_the_clock():
         D(2025, 10, 27),
         "fee_notified",
     )
-    assert result.due_on == D(2025, 11, 3)  # 10-27 and 10-28 not counted
+    assert result.due_on == D(2025, 10, 31)  # 10-27 counts, 10-28 does not: 10-29, 10-30, 10-31
 
 
 def test_an_unanswered_correction_notice_projects_from_today():
@@ -299,3 +304,41 @@ def test_adding_a_pause_never_makes_the_due_date_earlier(case):
         assume(False)  # an extension decided after the deadline: not this property's concern
     with_pause = deadline(received_on, *base, *pause, today=today)
     assert with_pause.due_on >= without.due_on
+
+
+def test_a_consultation_past_its_reply_by_stops_pausing_and_the_case_becomes_overdue():
+    """Issue 10.3: the pause is capped at the party's reply-by date (第三十二条: 15
+    working days from their receipt); after it the clock runs by itself, so the due date
+    stops sliding and the case can be overdue."""
+    started = E(K.CONSULTATION_STARTED, D(2025, 10, 9), due_on=D(2025, 10, 31))
+    # 09-28, 29, 30, 10-09 count (4); 10-10 … 10-31 not (17 working days); 11-03 … 11-24
+    # are days 5 … 20.
+    in_november = deadline(D(2025, 9, 26), started, today=D(2025, 11, 20))
+    in_december = deadline(D(2025, 9, 26), started, today=D(2025, 12, 10))
+    assert in_november.due_on == in_december.due_on == D(2025, 11, 24)
+    assert in_december.overdue and not in_november.overdue
+    assert "对方提出意见的期限 2025-10-31 已过" in in_december.explanation[1]
+
+
+def test_a_late_correction_notice_does_not_restart_the_clock():
+    """Issue 10.8: 条例第三十条 gives 7 working days for the 补正 notice (received 09-26 →
+    by 10-13). Sent 10-20 without a recorded reason, it neither stops nor restarts the
+    reply period: still 10-30."""
+    late = deadline(
+        D(2025, 9, 26), E(K.CORRECTION_REQUESTED, D(2025, 10, 20)), E(K.CORRECTION_RECEIVED, D(2025, 10, 24))
+    )
+    assert late.correction_notice_late and late.due_on == D(2025, 10, 30)
+    assert "不符合第三十条，答复期限不因此停止或重新计算" in "".join(late.explanation)
+    waiting = deadline(D(2025, 9, 26), E(K.CORRECTION_REQUESTED, D(2025, 10, 20)), today=D(2025, 10, 22))
+    assert not waiting.paused and waiting.due_on == D(2025, 10, 30)
+
+
+def test_a_late_correction_notice_restarts_only_with_a_recorded_override():
+    overridden = deadline(
+        D(2025, 9, 26),
+        E(K.CORRECTION_REQUESTED, D(2025, 10, 20), reason="申请材料经邮局延误转交，10-17 才到承办人手中"),
+        E(K.CORRECTION_RECEIVED, D(2025, 10, 24)),
+    )
+    # From 10-24: 10-27 … 10-31 (5), 11-03 … 11-07 (10), 11-10 … 11-14 (15), 11-17 … 11-21 (20).
+    assert overridden.due_on == D(2025, 11, 21)
+    assert "经说明理由" in "".join(overridden.explanation)

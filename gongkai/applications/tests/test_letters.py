@@ -54,6 +54,7 @@ BASE = LetterFacts(
     request_description="2024年度县城道路改造工程的招标文件及中标结果",
     letter_date=D(2025, 10, 29),
     reconsideration_body="郏县人民政府",
+    channel="in_person",
 )
 
 # What each letter needs beyond BASE: the facts a clerk records for that case.
@@ -90,6 +91,7 @@ KIND_FACTS: dict[str, dict] = {
             "第101—130页共30页，每页20元，计600元；合计1300元"
         ),
         fee_pay_by=D(2025, 11, 12),
+        fee_pay_workdays=20,
         fee_payment_method="通过郏县非税收入缴款码缴纳，或者到本机关现场缴纳，本机关开具财政票据",
     ),
 }
@@ -250,7 +252,7 @@ def test_every_outcome_is_golden(outcome):
         ("denied_admin_query", "第三十六条第（七）项"),
         ("unable_not_held", "第三十六条第（四）项"),
         ("unable_needs_creation", "第三十八条"),
-        ("unable_unclear_after_correction", "补正后的申请内容仍不明确"),
+        ("unable_unclear_after_correction", "第三十条"),
         ("not_processed_complaint", "第三十九条第一款"),
         ("not_processed_repeat", "第三十六条第（六）项"),
         ("not_processed_publication", "第三十九条第二款"),
@@ -320,7 +322,7 @@ def test_fee_notice_states_basis_standard_amount_and_payment():
     assert "计收方式：按量计收" in text
     assert "31—100页（含100页）的部分，每页10元" in text
     assert "收费金额：人民币1300.00元" in text
-    assert "请于2025年11月12日前缴纳" in text
+    assert "请自收到本通知书之日起20个工作日内缴纳（收到本通知书之日不计算在内）" in text
 
 
 def test_document_number_replaces_the_application_number_line():
@@ -540,6 +542,9 @@ SLOT_NAMES = {f.name for f in dataclasses.fields(LetterFacts)} | {
         "consultation_request",
         "extension_notice",
         "fee_notice",
+        "longer_deadline_notice",
+        "reasons_request",
+        "public_interest_notice",
         "reply",
         "remedy",
     ],
@@ -564,6 +569,9 @@ def test_template_ids_are_the_letter_kinds_and_remedy():
             "correction_notice",
             "extension_notice",
             "fee_notice",
+            "longer_deadline_notice",
+            "public_interest_notice",
+            "reasons_request",
             "remedy",
             "reply",
         ]
@@ -583,5 +591,68 @@ def test_released_template_files_are_locked():
 
 def test_versions_are_recorded_on_the_letter():
     letter = composed("reply-granted")
-    assert (letter.template_id, letter.template_version, letter.remedy_version) == ("reply", 1, 1)
+    assert (letter.template_id, letter.template_version, letter.remedy_version) == ("reply", 2, 2)
     assert composed("correction_notice").remedy_version is None
+
+
+# --- issue 10: every outcome's remedy paragraph as data, wording fixes ----------------------
+
+
+def test_remedy_names_its_paragraph_and_why_for_every_outcome():
+    """remedy v2: each of the 21 outcomes says which paragraph applies and why (data)."""
+    remedy = load("remedy")
+    table = remedy.meta["outcomes"]
+    assert set(table) == set(OUTCOME_ROWS_2021)
+    for outcome, entry in table.items():
+        assert entry["paragraph"] in remedy.variants, outcome
+        assert entry["why"].strip(), outcome
+
+
+def test_admin_query_reply_has_no_reconsideration_first_paragraph():
+    """条例第三十六条第（七）项 is not a refusal to disclose: both remedies, no 复议前置."""
+    text = composed("reply-denied_admin_query").as_text()
+    assert "应当先申请行政复议" not in text
+    assert "六个月内依法向人民法院提起行政诉讼" in text
+
+
+@pytest.mark.parametrize("outcome", [o for o in OUTCOME_ROWS_2021 if o.startswith("denied_") and o != "denied_admin_query"] + ["partial"])
+def test_refusals_to_disclose_carry_the_reconsideration_first_paragraph(outcome):
+    assert "应当先申请行政复议" in composed(f"reply-{outcome}").as_text()
+
+
+def test_a_request_ending_with_a_full_stop_prints_no_double_stop():
+    facts = dataclasses.replace(BASE, request_description="县城道路改造工程的招标文件。", **OUTCOME_FACTS["granted"])
+    text = compose("reply", facts, "granted").as_text()
+    assert "。”。" not in text and "“县城道路改造工程的招标文件”。" in text
+
+
+def test_reply_says_how_the_date_of_receipt_was_fixed():
+    """条例第三十一条: the letter cites the date of receipt and how it was fixed."""
+    facts = dataclasses.replace(BASE, channel="online", **OUTCOME_FACTS["granted"])
+    text = compose("reply", facts, "granted").as_text()
+    assert "本机关于2025年9月26日收到" in text and "以双方确认之日为收到申请之日" in text
+
+
+def test_missing_facts_lists_every_blank_slot_of_the_outcome():
+    from gongkai.applications.letters import missing_facts
+
+    facts = dataclasses.replace(BASE, outcome="denied_law_forbidden")
+    assert missing_facts("reply", facts) == ["legal_basis", "reasons"]
+    with pytest.raises(LetterError, match="「禁止公开的法律、行政法规依据」、「理由」未填写"):
+        compose("reply", facts)
+    blank_office = dataclasses.replace(BASE, office_address="", office_postcode="", **OUTCOME_FACTS["granted"])
+    assert missing_facts("reply", blank_office, "granted") == ["office_address", "office_postcode"]
+
+
+def test_longer_deadline_notice_cites_article_35_and_the_date():
+    facts = dataclasses.replace(
+        BASE, longer_due_on=D(2026, 1, 30), longer_deadline_reason="需调取五个年度的档案",
+        reasons_requested_on=D(2025, 10, 10),
+    )
+    text = compose("longer_deadline_notice", facts).as_text()
+    assert "第三十五条" in text and "2026年1月30日前" in text and "2025年10月10日要求您说明理由" in text
+
+
+def test_reasons_request_cites_article_35():
+    text = compose("reasons_request", dataclasses.replace(BASE, reasons_answer_by=D(2025, 10, 20))).as_text()
+    assert "第三十五条" in text and "2025年10月20日前" in text

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from gongkai.applications import actions as a
 from gongkai.applications.models import Application, Status
 from gongkai.testing import PDF_BYTES, answer_application, png_bytes
 
@@ -112,8 +113,10 @@ def test_tracking_shows_status_timeline_and_reply_but_no_personal_data(client, c
     assert response.status_code == 200
     assert "已答复" in page and "予以公开" in page
     assert "登记申请" in page and "签发答复" in page
-    assert "政府信息公开申请答复书" in page
-    for personal in ("张三", "11010519491231002X", "13812345678", "5678</", "龙山大道", "zhangsan@", "学校名单"):
+    assert "政府信息公开申请答复告知书" in page
+    # The reply letter itself quotes the request (条例第三十六条 answers it), so the
+    # description may appear inside the letter; the applicant's own details never do.
+    for personal in ("张三", "11010519491231002X", "13812345678", "5678</", "龙山大道", "zhangsan@"):
         assert personal not in page.replace('value="5678"', "")
 
 
@@ -134,3 +137,45 @@ def test_tracking_slows_down_guessing(client, county, register):
                            {"code": application.tracking_code, "phone_last4": "5678"})
     assert "查询次数过多" in response.content.decode()
 
+
+
+def test_a_village_is_not_offered_and_cannot_receive_applications(client, county):
+    """Issue 10.10: 条例第二十七条 names governments and departments, not villages."""
+    from gongkai.agencies.models import Agency, AgencyKind
+
+    village = Agency.objects.create(code="jiaxian-v1", name="郏县某村民委员会", kind=AgencyKind.VILLAGE,
+                                    parent=county.county, index_prefix="X1", accepts_applications=False)
+    page = client.get(reverse("applications_public:apply")).content.decode()
+    assert "郏县教育局" in page and "郏县某村民委员会" not in page
+    with pytest.raises(a.NotAllowed, match="不受理政府信息公开申请"):
+        a.do_register_application(village, channel="in_person", received_on=dt.date(2025, 12, 1),
+                                  applicant={"type": "natural_person", "name": "张三", "phone": "13812345678"},
+                                  description="某事", form_wanted="paper", delivery_wanted="post",
+                                  acting_user=county.office_admin)
+    assert not village.applications.exists()
+
+
+
+def test_tracking_dates_are_asia_shanghai_dates_not_utc(client, county):
+    """Issue 10.2: made at 03:37 Beijing time (19:37 UTC the day before) → that day."""
+    import time_machine
+
+    with time_machine.travel(dt.datetime(2025, 12, 9, 3, 37, tzinfo=dt.timezone(dt.timedelta(hours=8))), tick=False):
+        application = a.do_submit_application(
+            county.dept, applicant={"type": "natural_person", "name": "张三", "id_type": "resident_id",
+                                    "id_number": "11010519491231002X", "phone": "13812345678"},
+            description="学校名单", form_wanted="electronic", delivery_wanted="email",
+        )
+    response = client.post(reverse("applications_public:track"),
+                           {"code": application.tracking_code, "phone_last4": "5678"})
+    page = response.content.decode()
+    assert '<time datetime="2025-12-09">' in page and "2025-12-08" not in page
+
+
+def test_the_local_date_filter_shows_the_shanghai_day():
+    from gongkai.applications.templatetags.local_dates import local_date
+
+    utc_evening = dt.datetime(2025, 9, 25, 19, 37, tzinfo=dt.UTC)
+    assert local_date(utc_evening) == "2025年9月26日"
+    assert local_date(utc_evening, "iso") == "2025-09-26"
+    assert local_date(dt.date(2025, 9, 26)) == "2025年9月26日" and local_date(None) == ""

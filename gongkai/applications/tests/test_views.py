@@ -163,6 +163,25 @@ def test_conversion_candidates_list_the_same_information_from_several_applicants
     assert "2 个申请人" in page
 
 
+def test_decision_form_asks_for_the_facts_and_refuses_without_them(client, county, register):
+    """Issue 10.1: the decision form has a field for each fact a letter needs, and a
+    decision lacking one is refused with a Chinese reason; nothing changes."""
+    application = register()
+    login(client, county.clerk)
+    url = reverse("applications:act", args=[application.pk, "decide"])
+    page = client.get(reverse("applications:case", args=[application.pk])).content.decode()
+    assert "禁止公开的法律、行政法规依据" in page and "公开出版物的获取途径" in page
+    response = client.post(url, {"decide-outcome": "denied_law_forbidden", "decide-reasons": "统计资料"}, follow=True)
+    assert "「禁止公开的法律、行政法规依据」未填写" in response.content.decode()
+    application.refresh_from_db()
+    assert application.status == Status.IN_PROGRESS
+    client.post(url, {"decide-outcome": "denied_law_forbidden", "decide-reasons": "统计资料",
+                      "decide-legal_basis": "《中华人民共和国统计法》第三十九条"})
+    application.refresh_from_db()
+    assert application.status == Status.PROPOSED
+    assert application.reply_facts == {"legal_basis": "《中华人民共和国统计法》第三十九条"}
+
+
 # --- issue 9 finding 2: approvals only by the approver's own log-in ------------------------
 
 
@@ -193,3 +212,22 @@ def test_finding_2_the_clerk_who_decided_cannot_sign_in_the_office_admins_sessio
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.signed_by == county.approver and application.status == Status.REPLIED
+
+
+def test_point_7_the_signing_page_shows_the_draft_letter_and_what_will_be_disclosed(client, county, register):
+    application = a.do_decide_application(register(), outcome="partial", reasons="涉及个人隐私",
+                                          withheld_parts="第三人的身份证号码", acting_user=county.clerk)
+    url = reverse("applications:case", args=[application.pk])
+    page = login(client, county.approver).get(url).content.decode()
+    pending = page.split('id="pending-title"')[1].split("</section>")[0]
+    draft = a.draft_reply(application)
+    assert draft.sent_on is None and draft.title in pending
+    assert "答复书草稿" in pending and "将公开的信息" in pending
+    assert "2025年全县义务教育阶段学校名单" in pending and "第三人的身份证号码" in pending
+    assert "待保密审查" in pending
+    # The reviewer sees the same and the 保密审查 form; the approver's page has no review form.
+    assert "保密审查结论" not in page
+    review_page = login(client, county.reviewer).get(url).content.decode()
+    assert "保密审查结论" in review_page and "答复书草稿" in review_page
+    # Unsent, the draft is not on the public tracking page.
+    assert not application.letters.filter(sent_on__isnull=False).exists()

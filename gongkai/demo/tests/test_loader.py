@@ -32,6 +32,16 @@ def test_loading_twice_changes_nothing(db):
     assert (Agency.objects.count(), StaffRole.objects.count(), InformationItem.objects.count()) == counts
 
 
+def test_demo_agency_addresses_do_not_repeat_the_county(db):
+    """Issue 10.13: letters printed “郏县县民政局” from an address built on the short name."""
+    from gongkai.applications.correspondence import contact_gaps
+
+    load_demo(item_count=10)
+    for agency in Agency.objects.filter(accepts_applications=True):
+        assert "郏县县" not in agency.office_address, agency.office_address
+        assert contact_gaps(agency) == [], agency.name
+
+
 def test_finding_12_the_demo_refuses_a_database_that_holds_real_accounts(db):
     import pytest
     from django.contrib.auth import get_user_model

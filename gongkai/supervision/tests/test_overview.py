@@ -90,3 +90,14 @@ def test_it_keeps_an_agency_out_of_another_office(client, county, records):
         assert "县教育局" not in html
         response = client.get(reverse("supervision:records", args=["overdue_applications"]), {"agency": county.dept.pk})
     assert response.status_code == 404
+
+
+def test_overview_lists_agencies_whose_letters_cannot_be_composed(client, county):
+    """Issue 10.1: an agency with incomplete contact details cannot sign; the page lists it."""
+    county.other_dept.office_phone = ""
+    county.other_dept.save()
+    client.force_login(county.office_admin)
+    page = client.get(reverse("supervision:overview")).content.decode()
+    listed = page.split('id="incomplete-contacts"', 1)[1].split("</ul>", 1)[0]
+    assert "郏县民政局：缺少联系电话" in listed
+    assert "郏县教育局" not in listed
