@@ -114,7 +114,7 @@ class EventIn(Schema):
     # longer_deadline_set
     due_on: dt.date | None = None
     # reviewed (保密审查 of a disclosing reply, by a reviewer's own token)
-    passed: bool = True
+    passed: bool | None = None
     # correction_requested
     items: str = ""
     answer_by: dt.date | None = None
@@ -328,6 +328,10 @@ def _longer_deadline_set(application, event: EventIn, user):
 
 
 def _reviewed(application, event: EventIn, user):
+    """保密审查 of a disclosing reply (条例第十七条), by a reviewer's own token: an explicit
+    verdict, never a default."""
+    if event.passed is None:
+        raise actions.NotAllowed("请写明保密审查结论：passed 为 true（通过）或 false（不通过，并在 note 中写明意见）。")
     return actions.do_review_reply(application, passed=event.passed, note=event.note, acting_user=user)
 
 

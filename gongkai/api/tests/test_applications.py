@@ -94,6 +94,10 @@ def test_a_whole_case_through_events(client, county):
     response = event(client, app_id, county.clerk, type="decided", on="2025-11-20", outcome="granted")
     assert response.status_code == 200 and response.json()["status"] == "proposed"
     response = event(client, app_id, county.reviewer, type="reviewed", on="2025-11-20")
+    assert response.status_code == 422 and "passed" in response.json()["detail"]
+    response = event(client, app_id, county.approver, type="signed", on="2025-11-20")
+    assert response.status_code == 422 and "保密审查" in response.json()["detail"]
+    response = event(client, app_id, county.reviewer, type="reviewed", on="2025-11-20", passed=True)
     assert response.status_code == 200, response.json()
     response = event(client, app_id, county.approver, type="signed", on="2025-11-20")
     assert response.status_code == 200
