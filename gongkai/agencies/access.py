@@ -28,6 +28,11 @@ class StaffScope:
     def is_office_admin(self) -> bool:
         return bool(self.office_paths)
 
+    @property
+    def is_clerk(self) -> bool:
+        """经办人 somewhere: may draft information items (publishing.access.agencies_for_new_items)."""
+        return any(role == Role.CLERK for _, role in self.roles)
+
     def holds(self, agency: Agency, role: str) -> bool:
         return (agency.pk, role) in self.roles
 

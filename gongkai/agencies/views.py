@@ -9,13 +9,17 @@ from gongkai.agencies.forms import AgencyProfileForm
 from gongkai.agencies.models import Agency, Role
 
 
-def _get_agency_for_edit(user, code: str) -> Agency:
+def _may_edit(scope, agency: Agency) -> bool:
     """Its own approvers and the county office may edit an agency's public profile."""
+    return scope.administers(agency) or scope.holds(agency, Role.APPROVER)
+
+
+def _get_agency_for_edit(user, code: str) -> Agency:
     agency = Agency.objects.filter(code=code).first()
     scope = scope_of(user)
     if agency is None or not scope.sees(agency):
         raise Http404("没有找到该机关。")
-    if not (scope.administers(agency) or scope.holds(agency, Role.APPROVER)):
+    if not _may_edit(scope, agency):
         raise PermissionDenied("只有本机关负责人或政务公开办管理员可以修改机关信息。")
     return agency
 
@@ -29,7 +33,9 @@ def home(request):
 
 @staff_required
 def agency_list(request):
-    return render(request, "agencies/list.html", {"agencies": visible_agencies(request.user)})
+    scope = scope_of(request.user)
+    agencies = [(agency, _may_edit(scope, agency)) for agency in visible_agencies(request.user)]
+    return render(request, "agencies/list.html", {"agencies": agencies})
 
 
 @staff_required
