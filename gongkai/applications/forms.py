@@ -33,7 +33,7 @@ from gongkai.applications.models import (
     ReplyType,
     outcome_choices_grouped,
 )
-from gongkai.widgets import IsoDateInput
+from gongkai.widgets import IsoDateInput, StaffChoiceField
 
 PROOF_TYPES = {"image/jpeg": "JPG", "image/png": "PNG", "application/pdf": "PDF"}
 
@@ -241,7 +241,7 @@ class ExtensionForm(forms.Form):
     on = _date("决定日期")
     workdays = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, initial=20)
     reason = forms.CharField(label="理由（告知申请人）", max_length=500, required=False)
-    approved_by = forms.ModelChoiceField(label="同意延期的负责人", queryset=None, empty_label="请选择")
+    approved_by = StaffChoiceField(label="同意延期的负责人", queryset=None, empty_label="请选择")
 
     def __init__(self, *args, approvers=None, **kwargs):
         super().__init__(*args, **kwargs)
