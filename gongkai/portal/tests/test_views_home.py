@@ -20,3 +20,17 @@ def test_it_shows_the_four_sub_columns_latest_items_and_agencies(client, county)
 
 def test_it_needs_no_log_in(client, db):
     assert client.get(reverse("portal:home")).status_code == 200
+
+
+def test_it_offers_a_search_box_and_the_published_reports(client, county):
+    html = client.get(reverse("portal:home")).content.decode()
+
+    assert f'action="{reverse("portal:search")}"' in html and 'type="search" name="q"' in html
+    assert f'href="{reverse("annualreports_public:list")}"' in html
+
+
+def test_it_states_both_report_deadlines_of_the_regulation(client, county):
+    html = client.get(reverse("portal:home")).content.decode()
+
+    assert "1 月 31 日前" in html and "条例第四十九条" in html
+    assert "3 月 31 日前" in html and "条例第五十条" in html
