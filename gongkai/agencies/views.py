@@ -7,6 +7,7 @@ from gongkai.agencies.access import scope_of, staff_required, visible_agencies
 from gongkai.agencies.actions import do_update_agency_profile
 from gongkai.agencies.forms import AgencyProfileForm
 from gongkai.agencies.models import Agency, Role
+from gongkai.agencies.worklist import work_for
 
 
 def _may_edit(scope, agency: Agency) -> bool:
@@ -28,7 +29,7 @@ def _get_agency_for_edit(user, code: str) -> Agency:
 def home(request):
     scope = scope_of(request.user)
     roles = [(Agency.objects.get(pk=a), Role(r).label) for a, r in sorted(scope.roles)]
-    return render(request, "agencies/home.html", {"roles": roles})
+    return render(request, "agencies/home.html", {"roles": roles, "work": work_for(request.user)})
 
 
 @staff_required

@@ -71,7 +71,7 @@ def test_public_and_staff_pages_have_no_wcag_violations(demo, browser_page):
 
     page = browser_page
     found = {}
-    for name, path in public_pages().items():
+    for path in public_pages().values():
         page.goto(path)
         problems = axe_violations(page) + [f"aria-describedby → missing id {d}" for d in dangling_describedby(page)]
         if problems:
@@ -113,3 +113,23 @@ def test_screenshots_for_review(demo, browser_page, width):
         # Usable at this width: the page itself never scrolls sideways.
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (name, width)
         page.screenshot(path=str(artefacts_dir() / f"{name}-{width}.png"), full_page=True)
+
+
+def test_elder_mode_switches_on_every_public_page_and_is_remembered(demo, browser_page):
+    page = browser_page
+    page.goto("/")
+    normal = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+
+    page.get_by_role("button", name="适老化模式").click()
+    assert page.get_by_role("button", name="退出适老化").get_attribute("aria-pressed") == "true"
+
+    for path in ("/items/", "/apply/", "/mailbox/write/"):
+        page.goto(path)
+        larger = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+        assert larger >= normal * 1.25, path
+        assert page.get_by_role("button", name="退出适老化").is_visible(), path
+    assert axe_violations(page) == []
+
+    page.get_by_role("button", name="退出适老化").click()
+    page.goto("/")
+    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == normal
