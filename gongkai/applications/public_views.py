@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from gongkai.agencies.models import Agency
 from gongkai.applications import actions
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
 from gongkai.applications.forms import ApplicationForm, TrackForm
@@ -32,8 +33,10 @@ TRACK_ATTEMPTS = 20  # per address per 10 minutes: the code and 4 digits are not
 
 @never_cache
 def apply(request):
+    # The 指南's 在线提交 link names its agency (?agency=code): the form starts with it chosen.
+    chosen = Agency.objects.filter(code=request.GET.get("agency", "")).first()
     form = ApplicationForm(request.POST or None, request.FILES or None,
-                           initial={"idempotency_key": uuid.uuid4().hex})
+                           initial={"idempotency_key": uuid.uuid4().hex, "agency": chosen})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         application = actions.do_submit_application(

@@ -1,7 +1,8 @@
 """The public disclosure column (政府信息公开专栏): no log-in, published items only."""
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from gongkai.portal import search as fulltext
@@ -62,7 +63,25 @@ def agency_office(request, code, kind):
         documents = listing(published_items()).filter(agency=agency, node=node).order_by("-published_on", "-pk")[:20]
     return render(request, "portal/agency_office.html", {
         "agency": agency, "title": title, "text": text, "documents": documents, "node": node,
+        "is_guide": kind == NodeKind.GUIDE,
     })
+
+
+@require_GET
+def application_form(request, code, fmt):
+    """The paper 政府信息公开申请表 of one agency, as DOCX or PDF (offered by its 指南)."""
+    from gongkai.applications import paper_form
+
+    agency = get_object_or_404(public_agencies(), code=code)
+    if fmt == "docx":
+        data, kind = paper_form.render_docx(agency), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    elif fmt == "pdf":
+        data, kind = paper_form.render_pdf(agency), "application/pdf"
+    else:
+        raise Http404("只提供 DOCX 和 PDF 格式的申请表。")
+    response = HttpResponse(data, content_type=kind)
+    response["Content-Disposition"] = content_disposition_header(True, f"{paper_form.title(agency)}.{fmt}")
+    return response
 
 
 @require_GET
