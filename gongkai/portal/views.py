@@ -13,6 +13,7 @@ from gongkai.portal.queries import (
     agency_catalogue,
     keyset_page,
     node_and_descendants,
+    page_position,
     public_agencies,
     published_items,
     year_range,
@@ -119,6 +120,7 @@ def item_list(request):
     return render(request, "portal/item_list.html", {
         "form": form,
         "page": page,
+        "position": page_position(items, page, PAGE_SIZE),
         "heading": " · ".join(heading) or "全部公开信息",
         "agency": agency,
         "filters": query.urlencode(),
