@@ -30,3 +30,17 @@ def test_loading_twice_changes_nothing(db):
     again = load_demo(item_count=30)
     assert (again.agencies_created, again.staff_created, again.items_created) == (0, 0, 0)
     assert (Agency.objects.count(), StaffRole.objects.count(), InformationItem.objects.count()) == counts
+
+
+def test_the_demo_shows_service_guides_and_answered_letters_in_public(db, client):
+    load_demo(item_count=20)
+
+    services = client.get("/services/").content.decode()
+    assert "最低生活保障申请" in services
+    letters = client.get("/mailbox/").content.decode()
+    assert "低保申请需要哪些材料" in letters
+    from gongkai.mailbox.models import MailboxLetter
+
+    letter = MailboxLetter.objects.get(subject="低保申请需要哪些材料")
+    page = client.get(f"/mailbox/{letter.pk}/").content.decode()
+    assert "申请低保需准备申请书" in page and "王芳" not in page and "13937500002" not in page
