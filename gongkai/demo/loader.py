@@ -54,6 +54,7 @@ def load_demo(*, item_count: int = DEMO_ITEM_COUNT) -> LoadReport:
         report.applications_created += load_open_cases()
         showcase.load_services(county)
         showcase.load_letters(county)
+        showcase.attach_files(county)
     return report
 
 

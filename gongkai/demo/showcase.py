@@ -61,3 +61,32 @@ def load_letters(county: Agency) -> int:
         letter = actions.do_approve_reply(letter, acting_user=approver)
         actions.do_publish_letter(letter, actions.public_version(letter), acting_user=office)
     return len(LETTERS)
+
+
+ATTACHMENT_HTML = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "Noto Serif CJK SC", serif; font-size: 14pt; line-height: 1.8; }
+h1 { font-family: "Noto Sans CJK SC", sans-serif; text-align: center; font-size: 20pt; }
+</style></head><body><h1>附件</h1>
+<p>本附件为演示县的示例文件，对应正文中“详见附件”的内容。实际使用时，由经办人在起草信息时上传
+（PDF、Word、WPS、OFD 等格式），经保密审查和审批后随正文一并公开。</p></body></html>"""
+
+
+def attach_files(county: Agency) -> int:
+    """Every demo item whose text says 详见附件 gets the attachment it promises."""
+    from django.core.files.base import ContentFile
+    from weasyprint import HTML
+
+    from gongkai.publishing.models import Attachment, InformationItem
+
+    items = list(InformationItem.objects.filter(agency__path__startswith=county.path, body__contains="详见附件",
+                                                attachments__isnull=True))
+    if not items:
+        return 0
+    pdf = HTML(string=ATTACHMENT_HTML).write_pdf()
+    for item in items:
+        attachment = Attachment(item=item, original_name=f"{item.title[:40]}（附件）.pdf",
+                                content_type="application/pdf", size=len(pdf))
+        attachment.file.save(f"demo-{item.pk}.pdf", ContentFile(pdf), save=False)
+        attachment.save()
+    return len(items)

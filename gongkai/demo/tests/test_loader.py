@@ -44,3 +44,15 @@ def test_the_demo_shows_service_guides_and_answered_letters_in_public(db, client
     letter = MailboxLetter.objects.get(subject="低保申请需要哪些材料")
     page = client.get(f"/mailbox/{letter.pk}/").content.decode()
     assert "申请低保需准备申请书" in page and "王芳" not in page and "13937500002" not in page
+
+
+def test_demo_items_that_say_see_the_attachment_have_one(db, client):
+    load_demo(item_count=20)
+
+    promising = InformationItem.objects.filter(body__contains="详见附件")
+    assert promising.exists()
+    assert not promising.filter(attachments__isnull=True).exists()
+    item = promising.first()
+    attachment = item.attachments.get()
+    response = client.get(f"/items/{item.pk}/attachments/{attachment.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
