@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# The data folder (SQLite database, uploads); the same default as settings.VAR_DIR.
+VAR_DIR ?= var
+export VAR_DIR
 
 .PHONY: run test install demo lint bench clean deploy-test
 
@@ -20,17 +23,21 @@ $(STAMP): $(BIN)/python requirements.lock pyproject.toml
 
 install: $(STAMP)
 
-demo: install
-	mkdir -p var
+$(VAR_DIR):
+	mkdir -p $(VAR_DIR)
+
+demo: install | $(VAR_DIR)
 	$(BIN)/gongkai migrate --noinput -v0
 	$(BIN)/gongkai demo load
 
 run: demo
+	$(BIN)/python -m gongkai.prerequisites fonts
 	$(BIN)/gongkai collectstatic --noinput -v0
 	@echo "政府信息公开平台：http://127.0.0.1:$(PORT)/   （Ctrl-C 停止）"
 	GUNICORN_BIND=127.0.0.1:$(PORT) GUNICORN_WORKERS=3 $(BIN)/gunicorn -c deploy/gunicorn.conf.py gongkai.wsgi:application
 
-test: install
+test: install | $(VAR_DIR)
+	$(BIN)/python -m gongkai.prerequisites chromium fonts
 	$(BIN)/gongkai collectstatic --noinput -v0
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
@@ -43,8 +50,11 @@ deploy-test: install
 	@command -v nginx >/dev/null 2>&1 || apt-get install -y -qq --no-install-recommends nginx-light >/dev/null
 	$(BIN)/python deploy/test/run.py
 
-bench: install
-	$(BIN)/python bench/run.py
+# The benchmark database (DATABASE_URL, else VAR_DIR/bench.sqlite3, never the demo's) is
+# migrated first, so a fresh machine needs nothing by hand.
+bench: install | $(VAR_DIR)
+	export DATABASE_URL="$${DATABASE_URL:-sqlite:///$(abspath $(VAR_DIR))/bench.sqlite3}"; \
+	$(BIN)/gongkai migrate --noinput -v0 && $(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) $(VAR_DIR)

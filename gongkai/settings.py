@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -129,6 +130,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Form widgets render through TEMPLATES, so gongkai/templates/django/forms/ can say 请选择
+# where Django prints "---------".
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+
 ROOT_URLCONF = "gongkai.urls"
 WSGI_APPLICATION = "gongkai.wsgi.application"
 
@@ -143,6 +148,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.agencies.context.staff_context",
+                "gongkai.agencies.context.site_context",
             ],
         },
     },
@@ -312,6 +318,7 @@ RETENTION_YEARS_PROOF_SCANS = envint("RETENTION_YEARS_PROOF_SCANS", 1)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_FAILURE_VIEW = "gongkai.errorpages.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 # HTTPS only in production: the reverse proxy terminates TLS and says so in X-Forwarded-Proto.
 SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", PRODUCTION)

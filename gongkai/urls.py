@@ -31,3 +31,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Chinese error pages inside the site's frame (gongkai/errorpages.py).
+handler400 = "gongkai.errorpages.bad_request"
+handler403 = "gongkai.errorpages.permission_denied"
+handler404 = "gongkai.errorpages.page_not_found"
+handler500 = "gongkai.errorpages.server_error"

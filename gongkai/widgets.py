@@ -11,3 +11,15 @@ class IsoDateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def person_name(user) -> str:
+    """How staff are listed to people: their name, the log-in name only when none is set."""
+    return (user.get_full_name() or "").strip() or user.get_username()
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    """A choice of staff members, shown by their names (not log-in names)."""
+
+    def label_from_instance(self, obj) -> str:
+        return person_name(obj)

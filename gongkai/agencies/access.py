@@ -34,6 +34,11 @@ class StaffScope:
         settings bind every agency (the working-day calendar, supervision measures)."""
         return any(path.count("/") == 2 for path in self.office_paths)
 
+    @property
+    def is_clerk(self) -> bool:
+        """经办人 somewhere: may draft information items (publishing.access.agencies_for_new_items)."""
+        return any(role == Role.CLERK for _, role in self.roles)
+
     def holds(self, agency: Agency, role: str) -> bool:
         return (agency.pk, role) in self.roles
 

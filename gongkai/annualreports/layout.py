@@ -6,7 +6,7 @@ Pure: the interchange dict in, rows of `Cell`s out. A blank (None) value prints 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gongkai.reportcheck.vocabulary import (
     APPEAL_COLUMN_LABELS,
@@ -149,16 +149,109 @@ def paragraphs(text: str) -> list[Paragraph]:
     return result
 
 
-def document(data: dict) -> dict:
-    """Everything a renderer needs, in printed order."""
+# --- printing a grid over pages ---------------------------------------------------------
+
+
+def grid_positions(grid: list[list[Cell]], columns: int) -> list[tuple[int, int, Cell]]:
+    """(row, column, cell) for each cell of an HTML-style grid, skipping the places that
+    cells from rows above cover with their rowspan."""
+    taken: set[tuple[int, int]] = set()
+    placed = []
+    for r, row in enumerate(grid):
+        c = 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            if c + cell.colspan > columns:
+                raise ValueError(f"row {r} is wider than {columns} columns")
+            placed.append((r, c, cell))
+            for dr in range(cell.rowspan):
+                for dc in range(cell.colspan):
+                    taken.add((r + dr, c + dc))
+            c += cell.colspan
+    return placed
+
+
+
+
+def head_rows(grid: list[list[Cell]]) -> int:
+    """How many leading rows are the column headings (every cell a header): the rows a
+    printed table repeats at the top of each page."""
+    count = 0
+    for row in grid:
+        if not all(cell.header for cell in row):
+            break
+        count += 1
+    return count
+
+
+# A caption spanning a whole block (表三's 三、本年度办理结果, 19 rows) would pin most of the
+# table to one page and leave the page before it half empty; the groups under it (the eight
+# 不予公开 rows) still stay together.
+MAX_TIED_ROWS = 8
+
+
+def row_groups(grid: list[list[Cell]], start: int = 0) -> list[list[int]]:
+    """Indexes of the rows from `start` that must print on one page: rows a merged
+    (rowspan) cell ties together, and a heading row with the row it heads. A page may
+    break only between groups, so a label never sits on one page and its numbers on the next."""
+    groups: list[list[int]] = []
+    tied_until = -1
+    for r in range(start, len(grid)):
+        row = grid[r]
+        joins = bool(groups) and (r <= tied_until or all(cell.header for cell in grid[r - 1]) and r - 1 >= start)
+        if joins:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+        tied_until = max(tied_until, *(r + cell.rowspan - 1 for cell in row if cell.rowspan <= MAX_TIED_ROWS))
+    return groups
+
+
+def split_at_groups(grid: list[list[Cell]], columns: int, groups: list[list[int]]) -> list[list[Cell]]:
+    """The grid with every merged cell that runs past its row group cut at the group's end
+    and carried on, with the same label, in the next group: a page then breaks cleanly
+    between groups (a renderer cannot break a merged cell without shifting the columns)."""
+    group_of = {r: g for g, rows in enumerate(groups) for r in rows}
+    placed: dict[int, list[tuple[int, Cell]]] = {r: [] for r in range(len(grid))}
+    for r, c, cell in grid_positions(grid, columns):
+        last = r + cell.rowspan - 1
+        if r not in group_of or group_of.get(last) == group_of[r]:
+            placed[r].append((c, cell))
+            continue
+        g = group_of[r]
+        while r <= last:
+            end = min(last, groups[g][-1])
+            placed[r].append((c, replace(cell, rowspan=end - r + 1)))
+            r, g = end + 1, g + 1
+    return [[cell for _c, cell in sorted(placed[r], key=lambda pc: pc[0])] for r in range(len(grid))]
+
+
+def _grid_part(key: str, grid: list[list[Cell]], columns: int, *, paged: bool, repeat_head: bool = True) -> dict:
+    head = head_rows(grid) if repeat_head else 0
+    groups = row_groups(grid, head)
+    rows = split_at_groups(grid, columns, groups) if paged else grid
+    return {
+        "title": SECTION_TITLES[key],
+        "grid": grid,
+        "columns": columns,
+        "head": rows[:head],
+        "head_rows": head,
+        "bodies": [[rows[r] for r in group] for group in groups],
+    }
+
+
+def document(data: dict, *, paged: bool = False) -> dict:
+    """Everything a renderer needs, in printed order; `paged` for a printed (PDF) page."""
     sections = data.get("sections") or {}
     return {
         "title": title(data),
         "parts": [
             {"title": SECTION_TITLES["overview"], "paragraphs": paragraphs(sections.get("overview", ""))},
-            {"title": SECTION_TITLES["proactive"], "grid": proactive_grid(data), "columns": 4},
-            {"title": SECTION_TITLES["applications"], "grid": applications_grid(data), "columns": 10},
-            {"title": SECTION_TITLES["appeals"], "grid": appeals_grid(data), "columns": 15},
+            # 表二's headings change from block to block: none of them repeats on a new page.
+            _grid_part("proactive", proactive_grid(data), 4, paged=paged, repeat_head=False),
+            _grid_part("applications", applications_grid(data), 10, paged=paged),
+            _grid_part("appeals", appeals_grid(data), 15, paged=paged),
             {"title": SECTION_TITLES["problems"], "paragraphs": paragraphs(sections.get("problems", ""))},
             {"title": SECTION_TITLES["other"], "paragraphs": paragraphs(sections.get("other", ""))},
         ],

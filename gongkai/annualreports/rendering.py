@@ -1,9 +1,9 @@
 """The annual report as people read it: HTML (public page and standalone), DOCX and PDF,
 all from the interchange dict and the one layout in layout.py.
 
-Fonts: the CSS asks for "Noto Serif CJK SC" then "WenQuanYi Micro Hei" (both packaged
-on the servers); the DOCX names 宋体 for East Asian text, which Word and WPS map to
-the reader's own Song face.
+Fonts: the PDF embeds the Simplified-Chinese Noto faces only (report.css; fonts-noto-cjk,
+which `make run` checks for); the DOCX names 宋体 and 黑体, which Word and WPS map to the
+reader's own faces. Both are A4 with the margins of GB/T 9704.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
-from gongkai.annualreports.layout import Cell, document
+from gongkai.annualreports.layout import Cell, document, grid_positions
+from gongkai.documents import setup_official_docx
 
 CSS = (Path(__file__).parent / "report.css").read_text(encoding="utf-8")
-DOCX_FONT = "宋体"
 
 
 def render_html_fragment(data: dict) -> str:
@@ -24,15 +24,15 @@ def render_html_fragment(data: dict) -> str:
     return render_to_string("annualreports/_report.html", {"doc": document(data)})
 
 
-def render_html_page(data: dict) -> str:
-    """A standalone HTML document (the CLI's html format, and the PDF's source)."""
-    return render_to_string("annualreports/report_document.html", {"doc": document(data), "css": CSS})
+def render_html_page(data: dict, *, paged: bool = False) -> str:
+    """A standalone HTML document (the CLI's html format, and with `paged` the PDF's source)."""
+    return render_to_string("annualreports/report_document.html", {"doc": document(data, paged=paged), "css": CSS})
 
 
 def render_pdf(data: dict) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_html_page(data)).write_pdf()
+    return HTML(string=render_html_page(data, paged=True)).write_pdf()
 
 
 # --- DOCX ----------------------------------------------------------------------------------
@@ -40,26 +40,20 @@ def render_pdf(data: dict) -> bytes:
 
 def render_docx(data: dict) -> bytes:
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     doc_data = document(data)
     docx = Document()
-    _east_asian_font(docx.styles["Normal"], DOCX_FONT)
-    docx.styles["Normal"].font.size = Pt(11)
-    heading = docx.add_paragraph()
-    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = heading.add_run(doc_data["title"])
-    run.bold, run.font.size = True, Pt(16)
+    setup_official_docx(docx)
+    docx.add_heading(doc_data["title"], level=0)
     for part in doc_data["parts"]:
-        title = docx.add_paragraph()
-        title.add_run(part["title"]).bold = True
+        docx.add_heading(part["title"], level=1)
         if part.get("grid"):
-            _docx_table(docx, part["grid"], part["columns"])
+            _docx_table(docx, part["grid"], part["columns"], part.get("head_rows", 0))
             continue
         for paragraph in part["paragraphs"]:
             p = docx.add_paragraph()
-            p.paragraph_format.first_line_indent = Pt(22)
+            p.paragraph_format.first_line_indent = Pt(24)
             if paragraph.lead:
                 p.add_run(paragraph.lead).bold = True
             p.add_run(paragraph.text)
@@ -68,40 +62,19 @@ def render_docx(data: dict) -> bytes:
     return out.getvalue()
 
 
-def _east_asian_font(style, name: str) -> None:
-    from docx.oxml.ns import qn
-
-    style.font.name = name
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), name)
-
-
-def grid_positions(grid: list[list[Cell]], columns: int) -> list[tuple[int, int, Cell]]:
-    """(row, column, cell) for each cell of an HTML-style grid, skipping the places that
-    cells from rows above cover with their rowspan."""
-    taken: set[tuple[int, int]] = set()
-    placed = []
-    for r, row in enumerate(grid):
-        c = 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            if c + cell.colspan > columns:
-                raise ValueError(f"row {r} is wider than {columns} columns")
-            placed.append((r, c, cell))
-            for dr in range(cell.rowspan):
-                for dc in range(cell.colspan):
-                    taken.add((r + dr, c + dc))
-            c += cell.colspan
-    return placed
-
-
-def _docx_table(docx, grid: list[list[Cell]], columns: int) -> None:
+def _docx_table(docx, grid: list[list[Cell]], columns: int, head_rows: int = 0) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
     from docx.shared import Pt
 
     table = docx.add_table(rows=len(grid), cols=columns)
     table.style = "Table Grid"
+    for r, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        # A row never splits over two pages; the column headings repeat on each page.
+        properties.append(OxmlElement("w:cantSplit"))
+        if r < head_rows:
+            properties.append(OxmlElement("w:tblHeader"))
     for r, c, cell in grid_positions(grid, columns):
         target = table.cell(r, c)
         if cell.rowspan > 1 or cell.colspan > 1:

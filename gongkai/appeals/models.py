@@ -15,6 +15,13 @@ from gongkai.reportcheck.vocabulary import APPEAL_COLUMN_LABELS, APPEAL_GROUP_LA
 AppealKind = models.TextChoices(
     "AppealKind", [(key.upper(), (key, label)) for key, label in APPEAL_GROUP_LABELS.items()]
 )
+# What each event-log verb of an appeal means, for people reading its history.
+EVENT_LABELS = {
+    "appeal_registered": "登记复议或诉讼",
+    "appeal_updated": "修改案件信息",
+    "appeal_decided": "录入结果",
+}
+
 AppealResult = models.TextChoices(
     "AppealResult", [(key.upper(), (key, APPEAL_COLUMN_LABELS[key])) for key in APPEAL_RESULTS]
 )

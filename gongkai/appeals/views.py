@@ -12,7 +12,8 @@ from gongkai.appeals.actions import (
     do_update_appeal,
 )
 from gongkai.appeals.forms import AppealForm, DecisionForm
-from gongkai.eventlog.log import history
+from gongkai.appeals.models import EVENT_LABELS, AppealResult
+from gongkai.eventlog.log import labelled_history
 
 
 @staff_required
@@ -52,7 +53,8 @@ def appeal_detail(request, pk):
     decision = DecisionForm(initial={"result": appeal.result, "decided_on": appeal.decided_on,
                                      "note": appeal.decision_note})
     return render(request, "appeals/detail.html", {
-        "appeal": appeal, "may_edit": may_edit, "decision_form": decision, "events": history(appeal),
+        "appeal": appeal, "may_edit": may_edit, "decision_form": decision,
+        "events": list(labelled_history(appeal, EVENT_LABELS, dict(AppealResult.choices))),
     })
 
 

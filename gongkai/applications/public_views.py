@@ -27,6 +27,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from gongkai import throttling
+from gongkai.agencies.models import Agency
 from gongkai.applications import actions, delivered
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
 from gongkai.applications.forms import (
@@ -59,13 +60,15 @@ TRACKED_SECONDS = 3600
 
 @never_cache
 def apply(request):
+    # The 指南's 在线提交 link names its agency (?agency=code): the form starts with it chosen.
+    chosen = Agency.objects.filter(code=request.GET.get("agency", "")).first()
     if request.method == "POST":
         if throttling.limited(request, "apply", settings.RATE_APPLY):
             return throttling.refused(request)
         if not throttling.charge_upload(request):
             return throttling.refused(request, throttling.UPLOAD_QUOTA_REFUSED)
     form = PublicApplicationForm(request.POST or None, request.FILES or None,
-                                 initial={"idempotency_key": uuid.uuid4().hex})
+                                 initial={"idempotency_key": uuid.uuid4().hex, "agency": chosen})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         problem = throttling.application_quota_problem(data.get("id_number", ""), data["phone"])

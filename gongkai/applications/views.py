@@ -6,16 +6,18 @@ redirect or render.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai import uploads
-from gongkai.agencies.access import staff_required
+from gongkai.agencies.access import staff_required, visible_agencies
 from gongkai.applications import actions, forms
 from gongkai.applications.access import (
     Action,
@@ -28,7 +30,7 @@ from gongkai.applications.access import (
     may_see_identity,
 )
 from gongkai.applications.correspondence import format_tracking_code, letter_pdf, pdf_response
-from gongkai.applications.deadlines import remaining_workdays, today
+from gongkai.applications.deadlines import calendar, remaining_workdays, today
 from gongkai.applications.identifiers import mask_id_number, mask_phone
 from gongkai.applications.models import EVENT_LABELS, OPEN_STATUSES, Status
 from gongkai.applications.repeats import conversion_candidates
@@ -56,9 +58,10 @@ class QueueRow:
 @staff_required
 def queue(request):
     show = request.GET.get("show", "open")
-    rows = applications_for_staff(request.user)
-    if show == "open":
-        rows = rows.filter(status__in=OPEN_STATUSES).order_by("due_on", "received_on", "pk")
+    filters = QueueFilters.from_query(request.GET)
+    rows = filters.apply(applications_for_staff(request.user), open_only=show == "open")
+    if show == "open" or filters.due:
+        rows = rows.order_by("due_on", "received_on", "pk")
     else:
         rows = rows.order_by("-year", "-number")
     items = [
@@ -67,8 +70,50 @@ def queue(request):
     ]
     return render(request, "applications/queue.html", {
         "rows": items, "show": show, "may_register": intake_agencies(request.user).exists(),
-        "due_soon_workdays": DUE_SOON_WORKDAYS,
+        "due_soon_workdays": DUE_SOON_WORKDAYS, "filters": filters, "statuses": Status.choices,
+        "agencies": visible_agencies(request.user).order_by("path"),
     })
+
+
+# 〔2026〕12号, 2026-12, 12号 or 12: a register number typed into the search box.
+_REFERENCE = re.compile(r"^[〔\[（(]?(?:(\d{4})[〕\]）)\-/年]?)?\s*(\d{1,6})\s*号?$")
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """The queue's search (number, applicant, words of the request) and filters."""
+
+    q: str = ""
+    status: str = ""
+    agency: str = ""
+    due: str = ""  # "soon" (within DUE_SOON_WORKDAYS working days) or "overdue"
+
+    @classmethod
+    def from_query(cls, query) -> QueueFilters:
+        status = query.get("status", "")
+        due = query.get("due", "")
+        return cls(q=query.get("q", "").strip()[:100], status=status if status in Status.values else "",
+                   agency=query.get("agency", ""), due=due if due in ("soon", "overdue") else "")
+
+    def apply(self, rows, *, open_only: bool):
+        if self.status:
+            rows = rows.filter(status=self.status)
+        elif open_only or self.due:
+            rows = rows.filter(status__in=OPEN_STATUSES)
+        if self.agency:
+            rows = rows.filter(agency__code=self.agency)
+        if self.due == "overdue":
+            rows = rows.filter(due_on__lt=today())
+        elif self.due == "soon":
+            rows = rows.filter(due_on__gte=today(), due_on__lte=calendar().add_workdays(today(), DUE_SOON_WORKDAYS).date)
+        if self.q:
+            match = Q(applicant_name__icontains=self.q) | Q(description__icontains=self.q)
+            number = _REFERENCE.match(self.q)
+            if number:
+                year = Q(year=int(number[1])) if number[1] else Q()
+                match |= Q(number=int(number[2])) & year
+            rows = rows.filter(match)
+        return rows
 
 
 @staff_required

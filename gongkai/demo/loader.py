@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency, StaffRole
 from gongkai.demo import county as data
+from gongkai.demo import showcase
 from gongkai.demo.items import demo_items
 from gongkai.demo.open_cases import load_open_cases
 from gongkai.demo.seed2021 import load_2021_records
@@ -84,6 +85,9 @@ def load_demo(*, item_count: int = DEMO_ITEM_COUNT) -> LoadReport:
         report.applications_created += load_2021_records(county)
         _publish_2021_report(county)
         report.applications_created += load_open_cases()
+        showcase.load_services(county)
+        showcase.load_letters(county)
+        showcase.attach_files(county)
     return report
 
 

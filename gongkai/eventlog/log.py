@@ -35,6 +35,17 @@ def history(subject):
     ).select_related("actor")
 
 
+def labelled_history(subject, labels: dict[str, str], states: dict[str, str] | None = None):
+    """The subject's events for people: (event, what happened, the new state's name).
+
+    `labels` is the subject's app's EVENT_LABELS; a verb missing there shows as 「其他操作」,
+    never as its internal name (a test checks each app's verbs all have labels)."""
+    states = states or {}
+    for event in history(subject):
+        state = states.get(event.to_state, "") if event.to_state != event.from_state else ""
+        yield event, labels.get(event.verb, "其他操作"), state
+
+
 def _display_name(actor) -> str:
     if actor is None:
         return "系统"

@@ -35,6 +35,19 @@ class LetterStatus(models.TextChoices):
     CLOSED = "closed", "不予受理"
 
 
+# What each event-log verb of a letter means, for people reading its history.
+EVENT_LABELS = {
+    "letter_submitted": "来信提交",
+    "letter_assigned": "分办到承办机关",
+    "reply_drafted": "拟写答复",
+    "reply_returned": "退回答复，要求修改",
+    "reply_approved": "审核通过答复",
+    "letter_closed": "不予受理",
+    "letter_published": "在网站公开",
+    "letter_unpublished": "撤回公开",
+    "reply_rule_set": "设定答复期限（工作日）",
+}
+
 UNANSWERED = (LetterStatus.RECEIVED, LetterStatus.ASSIGNED, LetterStatus.AWAITING_APPROVAL)
 
 

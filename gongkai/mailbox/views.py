@@ -7,11 +7,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.access import require_office_admin, scope_of, staff_required, visible_agencies
-from gongkai.eventlog.log import history
+from gongkai.eventlog.log import labelled_history
 from gongkai.mailbox import actions
 from gongkai.mailbox.access import Action, get_letter_for_staff, letters_for_staff, may
 from gongkai.mailbox.forms import AssignForm, PublishForm, ReasonForm, ReplyForm, ReplyRuleForm
-from gongkai.mailbox.models import LetterStatus, ReplyRule
+from gongkai.mailbox.models import EVENT_LABELS, LetterStatus, ReplyRule
 from gongkai.mailbox.statistics import letter_statistics
 
 
@@ -33,7 +33,8 @@ def queue(request):
 def detail(request, pk):
     letter = get_letter_for_staff(request.user, pk)
     user = request.user
-    context = {"letter": letter, "events": history(letter), "today": timezone.localdate()}
+    events = list(labelled_history(letter, EVENT_LABELS, dict(LetterStatus.choices)))
+    context = {"letter": letter, "events": events, "today": timezone.localdate()}
     if may(user, letter, Action.DISPATCH) and letter.status in (LetterStatus.RECEIVED, LetterStatus.ASSIGNED):
         context["assign_form"] = AssignForm(
             agencies=visible_agencies(user), initial={"agency": letter.agency_id, "note": letter.office_note}

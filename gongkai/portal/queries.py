@@ -135,6 +135,27 @@ class KeysetPage:
     is_first: bool
 
 
+@dataclass(frozen=True)
+class PagePosition:
+    total: int  # items in the whole list
+    number: int  # this page's number, from 1
+    pages: int
+
+
+def page_position(queryset, page: KeysetPage, size: int) -> PagePosition:
+    """Where a keyset page stands in its list (共 N 条，第 p / P 页): two counts, since the
+    keyset cursor itself carries no page number."""
+    queryset = queryset.exclude(published_on=None)
+    total = queryset.count()
+    newer = 0
+    if page.items and not page.is_first:
+        first = page.items[0]
+        newer = queryset.filter(
+            Q(published_on__gt=first.published_on) | Q(published_on=first.published_on, pk__gt=first.pk)
+        ).count()
+    return PagePosition(total=total, number=newer // size + 1, pages=max(1, -(-total // size)))
+
+
 def keyset_page(queryset, *, after: Cursor | None, before: Cursor | None, size: int) -> KeysetPage:
     """One page of `queryset` newest first, after or before a cursor."""
     queryset = queryset.exclude(published_on=None)

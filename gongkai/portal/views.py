@@ -1,7 +1,8 @@
 """The public disclosure column (政府信息公开专栏): no log-in, published items only."""
 
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.http import http_date
+from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_GET
 
 from gongkai import uploads
@@ -13,6 +14,7 @@ from gongkai.portal.queries import (
     agency_catalogue,
     keyset_page,
     node_and_descendants,
+    page_position,
     public_agencies,
     published_items,
     year_range,
@@ -63,7 +65,25 @@ def agency_office(request, code, kind):
         documents = listing(published_items()).filter(agency=agency, node=node).order_by("-published_on", "-pk")[:20]
     return render(request, "portal/agency_office.html", {
         "agency": agency, "title": title, "text": text, "documents": documents, "node": node,
+        "is_guide": kind == NodeKind.GUIDE,
     })
+
+
+@require_GET
+def application_form(request, code, fmt):
+    """The paper 政府信息公开申请表 of one agency, as DOCX or PDF (offered by its 指南)."""
+    from gongkai.applications import paper_form
+
+    agency = get_object_or_404(public_agencies(), code=code)
+    if fmt == "docx":
+        data, kind = paper_form.render_docx(agency), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    elif fmt == "pdf":
+        data, kind = paper_form.render_pdf(agency), "application/pdf"
+    else:
+        raise Http404("只提供 DOCX 和 PDF 格式的申请表。")
+    response = HttpResponse(data, content_type=kind)
+    response["Content-Disposition"] = content_disposition_header(True, f"{paper_form.title(agency)}.{fmt}")
+    return response
 
 
 @require_GET
@@ -101,6 +121,7 @@ def item_list(request):
     return render(request, "portal/item_list.html", {
         "form": form,
         "page": page,
+        "position": page_position(items, page, PAGE_SIZE),
         "heading": " · ".join(heading) or "全部公开信息",
         "agency": agency,
         "filters": query.urlencode(),

@@ -19,9 +19,11 @@ class Series:
     values: tuple[int, ...]
 
 
-def nice_ceiling(n: int) -> int:
-    """The smallest of 1, 2, 5, 10, 20, 50… that is ≥ n (at least 5, for a tidy axis)."""
-    n = max(n, 5)
+TICKS = 4  # intervals on the y-axis
+
+
+def nice_step(n: int) -> int:
+    """The smallest of 1, 2, 5, 10, 20, 50… that is ≥ n."""
     step = 1
     while True:
         for factor in (1, 2, 5):
@@ -30,12 +32,21 @@ def nice_ceiling(n: int) -> int:
         step *= 10
 
 
+def axis_ticks(peak_value: int) -> list[int]:
+    """Evenly spaced whole-number ticks from 0 covering `peak_value`: 0, 2, 4, 6, 8 for 5 —
+    never 0, 1, 2, 3, 5."""
+    step = nice_step(max(1, -(-peak_value // TICKS)))
+    return [step * i for i in range(TICKS + 1)]
+
+
 def line_chart(
     labels: list[str], series: list[Series], *, title: str, width: int = 720, height: int = 280
 ) -> str:
-    left, right, top, bottom = 44, 16, 16, 64
+    # The right margin leaves room for half of the last x label, which is centred on its point.
+    left, right, top, bottom = 44, 40, 16, 64
     plot_w, plot_h = width - left - right, height - top - bottom
-    peak = nice_ceiling(max((v for s in series for v in s.values), default=0))
+    ticks = axis_ticks(max((v for s in series for v in s.values), default=0))
+    peak = ticks[-1]
     count = max(len(labels), 1)
 
     def x(i: int) -> float:
@@ -50,8 +61,7 @@ def line_chart(
         f'aria-labelledby="chart-title chart-desc" class="chart" preserveAspectRatio="xMidYMid meet">',
         f'<title id="chart-title">{escape(title)}</title><desc id="chart-desc">{escape(desc)}</desc>',
     ]
-    for tick in range(5):
-        value = peak * tick // 4
+    for value in ticks:
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#ddd"/>'
             f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" font-size="11" fill="#555">{value}</text>'

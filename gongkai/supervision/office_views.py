@@ -3,6 +3,7 @@ sheets), the village-level standard catalogue and the annual assessment."""
 
 import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import messages
@@ -35,6 +36,28 @@ from gongkai.supervision.qr import qr_available, qr_svg
 from gongkai.supervision.tables import TableError, read_table
 
 
+@dataclass(frozen=True)
+class YearNav:
+    """The year shown and its neighbours, bounded by the years that have data (and this
+    year): no 上一年 to 1485, no 下一年 to 2567."""
+
+    year: int
+    previous: int | None
+    next: int | None
+
+
+def _year_nav(request, years_with_data) -> YearNav:
+    this_year = timezone.localdate().year
+    years = {y for y in years_with_data if y} | {this_year}
+    first, last = min(years), max(years)
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = this_year
+    year = min(max(year, first), last)
+    return YearNav(year, year - 1 if year > first else None, year + 1 if year < last else None)
+
+
 def _year(request) -> int:
     try:
         return int(request.GET.get("year", ""))
@@ -47,7 +70,8 @@ def _year(request) -> int:
 
 @require_office_admin
 def hotline(request):
-    year = _year(request)
+    nav = _year_nav(request, [d.year for d in HotlineCount.objects.dates("month", "year")])
+    year = nav.year
     rows = HotlineCount.objects.filter(agency__in=supervised_agencies(request.user), month__year=year)
     by_agency = defaultdict(lambda: [0] * 12)
     for agency, month, total in rows.values_list("agency__short_name", "month").annotate(total=Sum("count")):
@@ -56,6 +80,7 @@ def hotline(request):
     monthly = [sum(values[m] for values in by_agency.values()) for m in range(12)]
     return render(request, "supervision/hotline.html", {
         "year": year,
+        "nav": nav,
         "months": range(1, 13),
         "by_agency": sorted(((name, values, sum(values)) for name, values in by_agency.items()), key=lambda r: -r[2]),
         "by_category": by_category,
@@ -175,12 +200,14 @@ def _assessment_context(user, year: int) -> findings.Context:
 
 @require_office_admin
 def assessment(request):
-    year = _year(request)
+    nav = _year_nav(request, AssessmentScheme.objects.values_list("year", flat=True))
+    year = nav.year
     scheme = AssessmentScheme.objects.filter(year=year).first()
     agencies = supervised_agencies(request.user)
     scores = assess(scheme, agencies, _assessment_context(request.user, year)) if scheme else []
     return render(request, "supervision/assessment.html", {
         "year": year,
+        "nav": nav,
         "scheme": scheme,
         "indicators": scheme.indicators.all() if scheme else [],
         "scores": scores,

@@ -61,3 +61,29 @@ def test_the_demo_loads_into_a_database_that_already_is_the_demo(db):
     load_demo(item_count=5)
     get_user_model().objects.create_user(username="someone.added.in.the.demo")
     load_demo(item_count=5)  # no refusal: the demo was loaded here before
+
+
+def test_the_demo_shows_service_guides_and_answered_letters_in_public(db, client):
+    load_demo(item_count=20)
+
+    services = client.get("/services/").content.decode()
+    assert "最低生活保障申请" in services
+    letters = client.get("/mailbox/").content.decode()
+    assert "低保申请需要哪些材料" in letters
+    from gongkai.mailbox.models import MailboxLetter
+
+    letter = MailboxLetter.objects.get(subject="低保申请需要哪些材料")
+    page = client.get(f"/mailbox/{letter.pk}/").content.decode()
+    assert "申请低保需准备申请书" in page and "王芳" not in page and "13937500002" not in page
+
+
+def test_demo_items_that_say_see_the_attachment_have_one(db, client):
+    load_demo(item_count=20)
+
+    promising = InformationItem.objects.filter(body__contains="详见附件")
+    assert promising.exists()
+    assert not promising.filter(attachments__isnull=True).exists()
+    item = promising.first()
+    attachment = item.attachments.get()
+    response = client.get(f"/items/{item.pk}/attachments/{attachment.pk}/")
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")

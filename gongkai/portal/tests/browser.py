@@ -33,9 +33,17 @@ def chromium_executable(path: str = CHROMIUM) -> str:
     found = shutil.which(path)
     if found:
         return found
+    if path == CHROMIUM and "CHROMIUM" not in os.environ:
+        # `make test` installs Playwright's own Chromium where apt-get cannot run.
+        from gongkai.prerequisites import playwright_chromium
+
+        found = playwright_chromium()
+        if found:
+            return found
     pytest.fail(
         f"浏览器测试需要 Chromium，但找不到 {path}。"
-        "请安装（Debian: apt-get install chromium）或用环境变量 CHROMIUM=/path/to/chromium 指定。",
+        "请安装（Debian: apt-get install chromium；或 .venv/bin/python -m playwright install --with-deps chromium）"
+        "或用环境变量 CHROMIUM=/path/to/chromium 指定。",
         pytrace=False,
     )
 

@@ -53,7 +53,7 @@ def test_every_public_page_has_the_basics(client, pages):
         assert response.status_code == 200, url
         outline = Outline()
         outline.feed(response.content.decode())
-        assert outline.html_lang == "zh-Hans", url
+        assert outline.html_lang == "zh-CN", url
         assert outline.headings.count(1) == 1, url
         assert outline.headings[0] == 1, url
         # Headings go down one level at a time.

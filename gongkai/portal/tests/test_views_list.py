@@ -73,3 +73,16 @@ def test_pagination_keeps_the_filters(client, county):
     make_item(county.other_dept, title="民政", published_on=dt.date(2021, 1, 1))
     first = client.get(URL, {"agency": county.dept.code}).content.decode()
     assert f"agency={county.dept.code}" in re.search(r'href="([^"]*)" rel="next"', first).group(1)
+
+
+def test_the_list_shows_its_total_and_the_page_number(client, county):
+    for n in range(45):
+        make_item(county.dept, title=f"公告{n:02d}", published_on=dt.date(2021, 1, 1) + dt.timedelta(days=n // 2))
+    first = client.get(URL)
+    assert "共 45 条，第 1 / 3 页" in first.content.decode()
+    second = follow(client, first, "next")
+    assert "共 45 条，第 2 / 3 页" in second.content.decode()
+    third = follow(client, second, "next")
+    assert "第 3 / 3 页" in third.content.decode()
+    assert "第 2 / 3 页" in follow(client, third, "prev").content.decode()
+    assert "共 0 条" in client.get(URL, {"agency": county.other_dept.code}).content.decode()

@@ -41,3 +41,26 @@ def test_it_hides_another_offices_account(client, county):
     town = Agency.objects.create(code="t", name="某镇人民政府", kind="township", parent=county.county, index_prefix="1")
     client.force_login(make_staff("town-office", town, Role.OFFICE_ADMIN))
     assert client.get(reverse("supervision:media_edit", args=[account.pk])).status_code == 404
+
+
+def test_the_trend_axis_has_even_whole_ticks_and_room_for_the_last_label():
+    from gongkai.supervision.chart import Series, axis_ticks, line_chart
+
+    assert axis_ticks(5) == [0, 2, 4, 6, 8]
+    assert axis_ticks(0) == [0, 1, 2, 3, 4]
+    assert axis_ticks(37) == [0, 10, 20, 30, 40]
+    svg = line_chart(["1月", "12月"], [Series("申请逾期", (0, 5))], title="t", width=720)
+    last_label_x = float(svg.split('text-anchor="middle"')[-2].rsplit('x="', 1)[1].split('"')[0])
+    assert last_label_x + 2 * 11 / 2 <= 720  # a two-character label centred there fits
+
+
+def test_year_navigation_stops_at_the_years_with_data(client, county):
+    from django.utils import timezone
+
+    client.force_login(county.office_admin)
+    this_year = timezone.localdate().year
+
+    page = client.get("/staff/supervision/hotline/", {"year": 1486}).content.decode()
+
+    assert f"{this_year}年" in page
+    assert "?year=1485" not in page and "上一年" not in page and "下一年" not in page
