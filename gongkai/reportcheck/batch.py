@@ -11,9 +11,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checking import ERROR, WARNING, Finding, check
-from .reading import ReportUnreadable, read_report
-from .reading.variants import simplify
+from gongkai.reportformat.checking import ERROR, WARNING, Finding, check
+from gongkai.reportformat.reading import ReportUnreadable, read_report
+from gongkai.reportformat.reading.variants import simplify
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 # format is the table layout (2021 or 2019), as in the interchange format; kind is the file's.

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from gongkai.reportcheck.checking import ERROR, WARNING
+from gongkai.reportformat.checking import ERROR, WARNING
 
 
 class SourceKind(models.TextChoices):

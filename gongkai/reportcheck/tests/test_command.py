@@ -3,14 +3,20 @@
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from gongkai.reportcheck.batch import check_many, parse_many
+from gongkai.reportformat.tests import samples
+from gongkai.reportformat.tests.conftest import SEED_EXPECTED, SEED_REPORT
+from gongkai.reportformat.tests.test_checking import last_year_of, plant
+from gongkai.reportformat.tests.test_seed import assert_matches
 
-from . import samples
-from .test_checking import last_year_of, plant
+REPO = Path(__file__).resolve().parents[3]
 
 
 def run(*args) -> tuple[int, str, str]:
@@ -83,15 +89,6 @@ def test_check_runs_c6_across_years_in_a_folder_and_writes_a_summary(tmp_path):
     assert rows["empty.txt"]["reason"] == "文件是空的"
 
 
-def test_build_without_the_builder_says_so_in_chinese():
-    from importlib.util import find_spec
-
-    if find_spec("gongkai.annualreports.cli") is not None:
-        pytest.skip("the annual-report builder exists now; its own tests cover build")
-    code, _, err = run("build", "--agency", "郏县人民政府", "--year", "2021")
-    assert code == 2 and "年报生成" in err
-
-
 def test_batch_uses_several_processes_and_keeps_the_order(tmp_path):
     paths = []
     for n in range(6):
@@ -102,3 +99,13 @@ def test_batch_uses_several_processes_and_keeps_the_order(tmp_path):
     assert [o.report["year"] for o in outcomes] == list(range(2015, 2021))
     checked = check_many(outcomes)
     assert all(item.errors == 0 for item in checked)
+
+
+def test_report_parse_command_prints_the_expected_data():
+    seed_expected = json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))
+    result = subprocess.run(
+        [sys.executable, "-m", "gongkai", "report", "parse", str(SEED_REPORT)],
+        cwd=REPO, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert_matches(json.loads(result.stdout), seed_expected)

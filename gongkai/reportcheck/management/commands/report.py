@@ -1,4 +1,7 @@
-"""`gongkai report parse|check|build` — a thin wrapper over the pure report library.
+"""`gongkai report parse|check` — a thin wrapper over the pure report library.
+
+The annual reports app extends this command with `build` (it may depend on the
+checker, never the reverse; being earlier in INSTALLED_APPS, its `report` wins).
 
 Exit codes are part of the interface (docs: interfaces.md):
 parse — 0 every file read, 2 any file unreadable;
@@ -6,7 +9,6 @@ check — 0 no errors (warnings allowed), 1 at least one error, 2 unreadable inp
 Unreadable files get one line on stderr each, never a traceback.
 """
 
-import importlib.util
 import json
 import sys
 
@@ -21,7 +23,7 @@ SEVERITY_WORDS = {"error": "错误", "warning": "提示"}
 
 
 class Command(BaseCommand):
-    help = "读取、核查政府信息公开工作年度报告（parse / check），或由平台数据生成年报（build）"
+    help = "读取、核查政府信息公开工作年度报告（parse / check）"
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
@@ -31,11 +33,7 @@ class Command(BaseCommand):
         check.add_argument("files", nargs="+", metavar="FILE", help="文件或文件夹")
         check.add_argument("--json", action="store_true", help="以 JSON 输出核查结果")
         check.add_argument("--summary", metavar="CSV", help="另写一份 CSV 汇总")
-        build = actions.add_parser("build", help="由平台记录生成年报")
-        build.add_argument("--agency", required=True)
-        build.add_argument("--year", type=int, required=True)
-        build.add_argument("--format", default="json", choices=("json", "html", "docx", "pdf"))
-        build.add_argument("-o", "--output")
+        return actions
 
     def handle(self, *args, **options):
         action = options["action"]
@@ -70,14 +68,6 @@ class Command(BaseCommand):
         if len(readable) < len(checked) or not checked:
             return EXIT_UNREADABLE
         return EXIT_ERRORS if any(item.errors for item in readable) else EXIT_OK
-
-    def handle_build(self, options) -> int:
-        if importlib.util.find_spec("gongkai.annualreports.cli") is None:
-            self.stderr.write("年报生成功能尚未就绪（缺少 gongkai.annualreports.cli），无法生成")
-            return EXIT_UNREADABLE
-        from gongkai.annualreports import cli
-
-        return cli.build(options, self.stdout) or EXIT_OK
 
     def _report_unreadable(self, outcomes) -> None:
         for outcome in outcomes:

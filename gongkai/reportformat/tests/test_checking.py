@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
-from gongkai.reportcheck.checking import BLANK, ERROR, UNREAD, WARNING, check
-from gongkai.reportcheck.reading import read_report
+from gongkai.reportformat.checking import BLANK, ERROR, UNREAD, WARNING, check
+from gongkai.reportformat.reading import read_report
 
 from . import samples
 from .test_reading import RENDERERS

@@ -10,7 +10,7 @@ import io
 import random
 from dataclasses import dataclass, field
 
-from gongkai.reportcheck.vocabulary import (
+from gongkai.reportformat.vocabulary import (
     APPEAL_COLUMNS,
     APPEAL_GROUPS,
     APPLICANT_COLUMNS,
