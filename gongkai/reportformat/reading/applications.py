@@ -66,7 +66,8 @@ def read_applications(lines: list[Line], origins: Origins) -> dict | None:
         return None
     single_other = OTHER_ROW_2019 in matched and not any(k in matched for k in OTHER_ROWS_2021)
     keys = application_rows(single_other)
-    readings = [_reading(key, matched.get(key)) for key in keys]
+    gap = _label_gap(matched.values())
+    readings = [_reading(key, matched.get(key), gap) for key in keys]
     resolution = resolve(readings, table_sum_rules(single_other))
     rows: dict[str, list] = {}
     restored: list[str] = []
@@ -85,10 +86,26 @@ def read_applications(lines: list[Line], origins: Origins) -> dict | None:
     return {"rows": rows}
 
 
-def _reading(key: str, split: SplitLine | None) -> RowReading:
+def _label_gap(splits) -> int | None:
+    """How many empty cells extracted text leaves between a row's label and its numbers.
+
+    Rows printed whole (seven numbers) show it: the seed's PDF text has one empty cell
+    there in every row, and any other empty cell there is a blank cell of the table.
+    When whole rows differ (a table copied from a browser keeps a spanning label's
+    empty cells, so the count follows the label's span), None: every row then has its
+    table's full width of cells, and the numbers are the last seven of them.
+    """
+    gaps = {s.leading_empty for s in splits if len(s.values) == WIDTH and None not in s.values}
+    if len(gaps) == 1:
+        return gaps.pop()
+    return None if gaps else 0
+
+
+def _reading(key: str, split: SplitLine | None, gap: int | None = 0) -> RowReading:
     if split is None:
         return RowReading(key, WIDTH, [], damaged=True)
-    values = list(split.values)
+    blanks = split.leading_empty if gap is None else max(0, split.leading_empty - gap)
+    values = [None] * blanks + list(split.values)
     while len(values) > WIDTH and values[0] is None:
         values.pop(0)  # grid cells left of the numbers that only belong to the label
     return read_row(key, values, [WIDTH])

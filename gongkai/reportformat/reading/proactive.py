@@ -92,6 +92,8 @@ def _cells(printed, columns: tuple[str, ...], path: str, origins: Origins) -> di
     values, source = printed
     while len(values) > len(columns) and values[0] is None:
         values = values[1:]
+    while len(values) > len(columns) and values[-1] is None:
+        values = values[:-1]  # a short row of a wider table (2019: 收费 has two columns of four)
     if len(values) != len(columns):
         origins.notes.append(
             f"表二 {describe(source)} 读到{len(values)}个数（应为{len(columns)}个），"

@@ -8,6 +8,7 @@ from . import sniffing
 from .appeals import read_appeals
 from .applications import read_applications
 from .errors import ReportUnreadable
+from .fused import is_fused, unfuse
 from .from_docx import docx_lines
 from .from_html import html_lines
 from .from_pdf import pdf_lines
@@ -69,6 +70,9 @@ def _lines(kind: str, data: bytes, notes: list[str]) -> list[Line]:
     text = sniffing.decode_text(data)
     if kind == sniffing.HTML:
         return html_lines(text)
+    if is_fused(text):
+        notes.append("文本的整页连在一行，已按章节标题和表格行名重新分行，表格中连在一起的数字按表内合计关系拆分")
+        return text_lines(unfuse(text))
     return text_lines(text)
 
 
