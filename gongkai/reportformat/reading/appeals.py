@@ -84,5 +84,6 @@ def _build(printed: dict[str, tuple[list, dict]], origins: Origins) -> dict:
             appeals[name] = dict(zip(APPEAL_COLUMNS, cells[part], strict=True))
             for column, doubt in zip(APPEAL_COLUMNS, doubts[part], strict=True):
                 confidence = UNCERTAIN if doubt else RESTORED if reading.damaged else CERTAIN
-                origins.add(f"appeals.{name}.{column}", source, confidence)
+                note = "由各组合计（C4）唯一确定" if confidence == RESTORED else None
+                origins.add(f"appeals.{name}.{column}", source, confidence, note)
     return appeals

@@ -125,15 +125,24 @@ def _record(origins: Origins, reading: RowReading, split: SplitLine | None, doub
                 f"按表内合计关系无法唯一确定，不能确定的格留空"
             )
     inferred = split is not None and split.label == ""
+    how = _restoring_rule(reading)
     for path, doubt in zip(_cell_paths(reading.key), doubts, strict=True):
         if doubt:
             origins.add(path, source, UNCERTAIN, "无法确定此格")
         elif reading.damaged:
-            origins.add(path, source, RESTORED, "由表内合计关系确定")
+            origins.add(path, source, RESTORED, how)
         elif inferred:
             origins.add(path, source, RESTORED, "行名未读到，按表格顺序认定")
         else:
             origins.add(path, source, CERTAIN)
+
+
+def _restoring_rule(reading: RowReading) -> str:
+    """Which sums fixed a damaged row's cells, in words."""
+    what = "连在一起的数字" if reading.fused else "缺失或连在一起的格"
+    if len(reading.candidates) == 1:
+        return f"{what}由本行横向合计（C3）唯一确定"
+    return f"{what}由本行横向合计（C3）和各列合计（C1 收办平衡、C2 明细合计）唯一确定"
 
 
 @functools.lru_cache(maxsize=64)

@@ -4,9 +4,11 @@ The annual reports app extends this command with `build` (it may depend on the
 checker, never the reverse; being earlier in INSTALLED_APPS, its `report` wins).
 
 Exit codes are part of the interface (docs: interfaces.md):
-parse — 0 every file read, 2 any file unreadable;
-check — 0 no errors (warnings allowed), 1 at least one error, 2 unreadable input.
-Unreadable files get one line on stderr each, never a traceback.
+parse — 0 every file read, 2 any file (or its 表三 or 表四) unreadable;
+check — 0 no errors (warnings allowed), 1 at least one error, 2 unreadable input —
+a file, or its 表三 or 表四, that could not be read: never "no errors".
+Unreadable files get one line on stderr each, never a traceback. `parse` also says on
+stderr, per file, how each table was read (read, restored and by which rule, unreadable).
 """
 
 import json
@@ -46,11 +48,15 @@ class Command(BaseCommand):
         outcomes = parse_many(files)
         self._report_unreadable(outcomes)
         readable = [o for o in outcomes if o.report is not None]
+        for outcome in readable:
+            self.stderr.write(f"{outcome.file}: {outcome.table_line()}")
         if len(files) == 1 and readable:
             self._write_json(readable[0].report)
         elif len(files) > 1:
             self._write_json([{"file": o.file, **o.report} for o in readable])
-        return EXIT_UNREADABLE if len(readable) < len(outcomes) or not outcomes else EXIT_OK
+        if len(readable) < len(outcomes) or not outcomes or any(o.tables_unreadable for o in readable):
+            return EXIT_UNREADABLE
+        return EXIT_OK
 
     def handle_check(self, options) -> int:
         files = collect_files(options["files"])
@@ -67,12 +73,16 @@ class Command(BaseCommand):
                 self._write_findings(item)
         if len(readable) < len(checked) or not checked:
             return EXIT_UNREADABLE
+        if any(item.outcome.tables_unreadable for item in readable):
+            return EXIT_UNREADABLE
         return EXIT_ERRORS if any(item.errors for item in readable) else EXIT_OK
 
     def _report_unreadable(self, outcomes) -> None:
         for outcome in outcomes:
             if outcome.report is None:
                 self.stderr.write(f"{outcome.file}: {outcome.reason}")
+            elif outcome.tables_unreadable:
+                self.stderr.write(f"{outcome.file}: {outcome.tables_unreadable}")
 
     def _write_json(self, data) -> None:
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
@@ -83,6 +93,8 @@ class Command(BaseCommand):
         title += f" {report.get('year') or '？'}年，{len(item.findings)}条发现"
         title += f"（错误{item.errors}，提示{item.warnings}）"
         self.stdout.write(title)
+        if item.outcome.tables_unreadable:
+            self.stdout.write(f"  [未能核查] {item.outcome.tables_unreadable}")
         for finding in item.findings:
             word = SEVERITY_WORDS.get(finding.severity, finding.severity)
             self.stdout.write(f"  [{word}] {finding.rule} {finding.message}")
@@ -98,5 +110,7 @@ def _as_json(item) -> dict:
         "errors": item.errors,
         "warnings": item.warnings,
         "uncertain": report.get("uncertain", []),
+        "unreadable": item.outcome.tables_unreadable,
+        "tables": report.get("tables", {}),
         "findings": [finding.as_dict() for finding in item.findings],
     }
