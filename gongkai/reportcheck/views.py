@@ -19,7 +19,7 @@ from gongkai.reportcheck.uploads import MAX_REQUEST_BYTES, unpack
 from gongkai.reportformat import grids
 
 RECENT_BATCHES = 20
-CSV_FIELDS = ("file", "agency", "year", "format", "errors", "warnings")
+CSV_FIELDS = ("file", "agency", "year", "format", "errors", "warnings", "unreadable")
 
 
 @require_office_admin
@@ -78,6 +78,7 @@ def results(request, batch):
     return render(request, "reportcheck/results.html", {
         "batch": batch, "reports": shown, "uploaded_at": reports[0].uploaded_at,
         "errors": sum(r.errors for r in reports), "warnings": sum(r.warnings for r in reports),
+        "unreadable": sum(1 for r in reports if r.unreadable),
     })
 
 
@@ -103,7 +104,7 @@ def summary_csv(request, batch):
     for report in reports:
         writer.writerow([
             _csv_text(report.file_name), _csv_text(report.agency), report.year or "", report.layout,
-            report.errors, report.warnings,
+            report.errors, report.warnings, report.unreadable or "",
         ])
     return response
 

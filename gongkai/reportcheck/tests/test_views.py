@@ -233,7 +233,7 @@ def test_the_summary_exports_as_csv(admin_client):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["file"] for r in rows] == ["good.txt", "wrong.txt"]
     assert rows[1] == {"file": "wrong.txt", "agency": "郏县教育局", "year": "2022", "format": "2021",
-                       "errors": "2", "warnings": rows[1]["warnings"]}
+                       "errors": "2", "warnings": rows[1]["warnings"], "unreadable": ""}
     assert rows[0]["errors"] == "0"
 
 
@@ -346,3 +346,14 @@ def test_an_upload_over_the_request_limit_is_refused_as_a_whole(admin_client, mo
     assert response.status_code == 413
     assert "请分批上传" in response.content.decode()
     assert not CheckedReport.objects.exists()
+
+
+def test_a_report_whose_table_four_was_not_read_is_shown_in_red_never_as_no_errors(admin_client):
+    from gongkai.reportcheck.tests.test_command import without_table_four
+
+    text = without_table_four(make_report(5, agency="郏县教育局", year=2022))
+    page = admin_client.get(follow_results(upload(admin_client, ("r.txt", text.encode())))).content.decode()
+
+    assert '<p class="msg msg-error" role="alert">表四未能读出（没有找到表四），无法核查，不能认为这份报告没有错误。</p>' in page
+    assert "未能核查" in page
+    assert "未发现问题。" not in page
