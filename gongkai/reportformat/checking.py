@@ -217,6 +217,34 @@ def _sum_finding(rule, table, row, column, result: _Sum, what: str, detail: str)
     )
 
 
+def _incomplete(cells: _Cells, rule, table, row, column, parts: list[tuple], total: tuple, what: str,
+                result: _Sum, blank_parts_matter: bool = True) -> Finding | None:
+    """A blank where the format needs a number: the published table is incomplete (an error).
+
+    A 总计 left blank while its parts are filled in, or — along a row or a 表四 group —
+    a part left blank under a non-zero 总计. Cells the reader could not make out are
+    not blanks: they are 未能读出, and the table's status says so.
+    """
+    def printed_blank(term) -> bool:
+        value, path = term
+        return value is None and path not in cells.unread
+
+    filled = [value for value, _ in parts if _is_count(value)]
+    if printed_blank(total) and filled:
+        expected = sum(filled) if len(filled) == len(parts) else None
+        return Finding(rule, ERROR, table, row, column, expected, BLANK,
+                       f"{what}：表格不完整，总计一格空白，但组成它的各格填了数"
+                       + (f"（相加为{expected}）" if expected is not None else ""))
+    blanks = [path for value, path in parts if printed_blank((value, path))]
+    if blank_parts_matter and blanks and _is_count(total[0]) and total[0] > 0:
+        expected = result.blank_value if len(blanks) == 1 else None
+        return Finding(rule, ERROR, table, row, column, expected, BLANK,
+                       f"{what}：表格不完整，总计为{total[0]}，但有{len(blanks)}个组成格空白"
+                       + (f"（按合计应为{expected}）" if expected is not None else "")
+                       + "，已公开的表格应填写数字")
+    return None
+
+
 # --- C1–C4: the tables' own sums ------------------------------------------------
 
 
@@ -254,6 +282,13 @@ def check_outcome_totals(cells: _Cells) -> list[Finding]:
     for n, column in enumerate(COLUMNS):
         parts = [row_terms[n] for row_terms in leaf_terms]
         result = _compare(cells, parts, [totals[n]])
+        if totals[n][0] is None and not result.holds or totals[n][0] is None and result.blanks:
+            what = f"表三“（七）总计”行“{column_label(column)}”列"
+            blank = _incomplete(cells, "C2", "表三", "total_processed", column, parts, totals[n], what,
+                                result, blank_parts_matter=False)
+            if blank:
+                findings.append(blank)
+                continue
         if result.holds:
             continue  # nothing to say: skip building the message
         what = f"表三“{column_label(column)}”列办理结果明细与总计不符"
@@ -271,6 +306,12 @@ def check_row_totals(cells: _Cells) -> list[Finding]:
     for row in cells.rows:
         terms = list(zip(cells.application_row(row), _application_paths(row), strict=True))
         result = _compare(cells, terms[:applicants], terms[applicants:])
+        if result.blanks:
+            blank = _incomplete(cells, "C3", "表三", row, "total", terms[:applicants], terms[applicants],
+                                f"表三“{row_label(row)}”一行", result)
+            if blank:
+                findings.append(blank)
+                continue
         if result.holds:
             continue  # nothing to say: skip building the message
         what = f"表三“{row_label(row)}”一行横向合计不符"
@@ -290,6 +331,12 @@ def check_appeal_totals(cells: _Cells) -> list[Finding]:
         parts = [(cells.appeal(group, c), f"appeals.{group}.{c}") for c in APPEAL_RESULTS]
         total = (cells.appeal(group, APPEAL_TOTAL), f"appeals.{group}.{APPEAL_TOTAL}")
         result = _compare(cells, parts, [total])
+        if result.blanks:
+            blank = _incomplete(cells, "C4", "表四", group, APPEAL_TOTAL, parts, total,
+                                f"表四“{APPEAL_GROUP_LABELS[group]}”", result)
+            if blank:
+                findings.append(blank)
+                continue
         if result.holds:
             continue  # nothing to say: skip building the message
         what = f"表四“{APPEAL_GROUP_LABELS[group]}”合计不符"

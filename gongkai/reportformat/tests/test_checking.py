@@ -140,16 +140,40 @@ def test_a_blank_cell_is_reported_as_blank_not_as_zero():
     assert len(findings) == 1
     assert findings[0].actual == BLANK
     assert findings[0].expected == printed
-    assert findings[0].severity == WARNING
     assert "空白" in findings[0].message
 
 
-def test_a_blank_the_sums_make_zero_is_no_finding():
+def test_blank_cell_where_the_format_needs_a_number_is_an_error():
+    # A part of a non-zero 总计 left blank: the published table is incomplete.
     report = clean_report()
     rows = report["applications"]["rows"]
-    zero_column = rows["denied_state_secret"].index(0)
-    rows["denied_state_secret"][zero_column] = None
-    assert [f for f in check(report) if f.row == "denied_state_secret"] == []
+    key = next(k for k in ("granted", "partial") if rows[k][6] > 0)
+    zero = rows[key].index(0) if 0 in rows[key][:6] else 0
+    rows[key][zero] = None
+    (finding,) = [f for f in check(report) if f.rule == "C3" and f.row == key]
+    assert finding.severity == ERROR and "表格不完整" in finding.message
+
+
+def test_a_blank_total_whose_parts_are_filled_is_an_error():
+    report = clean_report()
+    rows = report["applications"]["rows"]
+    rows["granted"][6] = None
+    c3 = [f for f in check(report) if f.rule == "C3" and f.row == "granted"]
+    assert [(f.severity, f.expected, f.actual) for f in c3] == [(ERROR, sum(rows["granted"][:6]), BLANK)]
+    report = clean_report()
+    report["appeals"]["reconsideration"]["total"] = None
+    report["appeals"]["reconsideration"]["upheld"] = 1
+    c4 = [f for f in check(report) if f.rule == "C4" and f.row == "reconsideration"]
+    assert c4[0].severity == ERROR and "总计一格空白" in c4[0].message
+
+
+def test_a_blank_the_sums_make_zero_is_no_finding():
+    # Under a 总计 of 0 a blank can only be 0: the row is complete as printed.
+    report = clean_report()
+    rows = report["applications"]["rows"]
+    key = next(k for k, values in rows.items() if values[6] == 0 and k != "carried_forward")
+    rows[key][0] = None
+    assert [f for f in check(report) if f.row == key] == []
 
 
 def test_an_unread_cell_is_called_unread():
