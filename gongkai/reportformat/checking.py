@@ -481,6 +481,14 @@ _RECEIVED = re.compile(
     r"(?:共|累计|全年)?(?:受理|收到|新收|接收|接到)[^，。；,;：:]{0,14}?申请[^0-9，。；,;]{0,6}?"
     r"(\d[\d,]*)\s*(?:件|个|份|起|条)"
 )
+# The number before 申请: 收到21件政府信息公开申请, 共受理依申请公开14件 (申请 after it).
+_RECEIVED_BEFORE = re.compile(
+    r"(?:共|累计|全年)?(?:受理|收到|新收|接收|接到)(?:了)?[^，。；,;：:0-9]{0,10}?(\d[\d,]*)\s*(?:件|个|份)"
+    r"[^，。；,;0-9]{0,12}?申请"
+)
+_PROCESSED = re.compile(r"(?:已|共|全部)?(?:办结|答复|办理完毕)[^，。；,;：:0-9率]{0,10}?(\d[\d,]*)\s*(?:件|个|份)")
+_FORWARD = re.compile(r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续办理)?[^，。；,;0-9]{0,6}?(\d[\d,]*)\s*件")
+_CARRIED = re.compile(r"上(?:一)?年(?:度)?结转[^，。；,;0-9]{0,10}?(\d[\d,]*)\s*件")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理)[^，。；,;]{0,10}?申请")
 _RATE = re.compile(r"(按时)?办结率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*%")
 _RECONSIDERATION = re.compile(r"行政复议[^，。；,;0-9]{0,8}?(\d+)\s*(?:件|起|宗)")
@@ -501,7 +509,10 @@ def check_narrative_numbers(cells: _Cells, sections: dict) -> list[Finding]:
     findings: list[Finding] = []
     new = cells.application("new_received", "total")
     carried = cells.application("carried_over", "total")
-    for match in _RECEIVED.finditer(text):
+    received = {m.start(): m for m in _RECEIVED.finditer(text)}
+    for match in _RECEIVED_BEFORE.finditer(text):
+        received.setdefault(match.start(), match)
+    for _, match in sorted(received.items()):
         quoted = int(match.group(1).replace(",", ""))
         if not _is_count(new) or quoted == new or (_is_count(carried) and quoted == new + carried):
             continue
@@ -509,6 +520,7 @@ def check_narrative_numbers(cells: _Cells, sections: dict) -> list[Finding]:
             "C8", WARNING, "正文", "new_received", "total", new, quoted,
             f"正文写“{match.group(0)}”，但表三本年新收政府信息公开申请总计为{new}件",
         ))
+    findings += _quoted_row_findings(cells, text)
     if _NONE_RECEIVED.search(text) and _is_count(new) and new > 0:
         findings.append(Finding(
             "C8", WARNING, "正文", "new_received", "total", new, 0,
@@ -516,6 +528,30 @@ def check_narrative_numbers(cells: _Cells, sections: dict) -> list[Finding]:
         ))
     findings += _rate_findings(cells, text)
     findings += _appeal_count_findings(cells, text)
+    return findings
+
+
+_QUOTED_ROWS = (
+    (_PROCESSED, "total_processed", "办结（答复）", "办理结果总计"),
+    (_FORWARD, "carried_forward", "结转下年度", "结转下年度继续办理"),
+    (_CARRIED, "carried_over", "上年结转", "上年结转政府信息公开申请数量"),
+)
+
+
+def _quoted_row_findings(cells: _Cells, text: str) -> list[Finding]:
+    """办结N件 / 结转下年度N件 / 上年结转N件 in the text against 表三's totals."""
+    findings = []
+    for pattern, row, _word, label in _QUOTED_ROWS:
+        value = cells.application(row, "total")
+        if not _is_count(value):
+            continue
+        for match in pattern.finditer(text):
+            quoted = int(match.group(1).replace(",", ""))
+            if quoted != value:
+                findings.append(Finding(
+                    "C8", WARNING, "正文", row, "total", value, quoted,
+                    f"正文写“{match.group(0)}”，但表三{label}为{value}件",
+                ))
     return findings
 
 

@@ -207,3 +207,34 @@ def test_it_survives_any_json_shape():
     for broken in ({}, {"applications": {"rows": {"granted": "x"}}}, {"appeals": {"x": None}},
                    {"proactive": [], "sections": None}, {"applications": None, "year": "2021"}):
         check(broken, previous=[broken])
+
+
+@pytest.mark.parametrize("sentence, row", [
+    ("本年共收到政府信息公开申请{n}件。", "new_received"),
+    ("全年受理{n}件政府信息公开申请。", "new_received"),
+    ("本年度新收{n}件依申请公开申请。", "new_received"),
+    ("共收到各类申请{n}件，均已依法答复。", "new_received"),
+    ("已办结{n}件。", "total_processed"),
+    ("全部答复{n}件。", "total_processed"),
+    ("结转下年度继续办理{n}件。", "carried_forward"),
+    ("上年结转{n}件。", "carried_over"),
+])
+def test_c8_recognises_the_ways_reports_say_it(sentence, row):
+    report = clean_report()
+    actual = report["applications"]["rows"][row][6]
+    report["sections"] = {"overview": sentence.format(n=actual)}
+    assert [f for f in check(report) if f.rule == "C8"] == []
+    report["sections"] = {"overview": sentence.format(n=actual + 3)}
+    (c8,) = [f for f in check(report) if f.rule == "C8"]
+    assert (c8.row, c8.expected, c8.actual) == (row, actual, actual + 3)
+
+
+def test_c8_on_the_corpus_narrative_in_every_text_form():
+    from . import corpus
+
+    report = corpus.variant(5)
+    report["sections"]["overview"] += "全年共收到政府信息公开申请999件，已办结999件。"
+    for form in ("text", "pipe", "fused"):
+        parsed = read_report(corpus.render(report, form))
+        rules = {(f.rule, f.row) for f in check(parsed.report)}
+        assert {("C8", "new_received"), ("C8", "total_processed")} <= rules, form
