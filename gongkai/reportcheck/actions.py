@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.reportcheck.batch import check_many, parse_bytes
+from gongkai.reportcheck.batch import check_many
 from gongkai.reportcheck.models import CheckedReport
+from gongkai.reportcheck.sandbox import parse_limited
 from gongkai.reportcheck.uploads import Incoming, Refused
 
 
@@ -22,7 +23,7 @@ class CheckedBatch:
 def do_check_reports(files: list[Incoming], *, acting_user) -> CheckedBatch:
     """Read and check the files together (several years of one agency meet in C6/C7);
     keep the readable ones as one batch. Unreadable files are returned with the reason."""
-    outcomes = [parse_bytes(f.name, f.data) for f in files]
+    outcomes = [parse_limited(f.name, f.data) for f in files]
     result = CheckedBatch(batch=None)
     readable = []
     for incoming, item in zip(files, check_many(outcomes), strict=True):
