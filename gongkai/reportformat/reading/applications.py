@@ -68,6 +68,9 @@ def read_applications(lines: list[Line], origins: Origins) -> dict | None:
     keys = application_rows(single_other)
     gap = _label_gap(matched.values())
     readings = [_reading(key, matched.get(key), gap) for key in keys]
+    if any(r.fused and r.with_blanks for r in readings):
+        # Run-together digits and a row that needs a blank: any row may hide one.
+        readings = [_reading(key, matched.get(key), gap, blanks_anywhere=True) for key in keys]
     resolution = resolve(readings, table_sum_rules(single_other))
     rows: dict[str, list] = {}
     restored: list[str] = []
@@ -101,14 +104,14 @@ def _label_gap(splits) -> int | None:
     return None if gaps else 0
 
 
-def _reading(key: str, split: SplitLine | None, gap: int | None = 0) -> RowReading:
+def _reading(key: str, split: SplitLine | None, gap: int | None = 0, blanks_anywhere: bool = False) -> RowReading:
     if split is None:
         return RowReading(key, WIDTH, [], damaged=True)
     blanks = split.leading_empty if gap is None else max(0, split.leading_empty - gap)
     values = [None] * blanks + list(split.values)
     while len(values) > WIDTH and values[0] is None:
         values.pop(0)  # grid cells left of the numbers that only belong to the label
-    return read_row(key, values, [WIDTH])
+    return read_row(key, values, [WIDTH], blanks_anywhere)
 
 
 def _record(origins: Origins, reading: RowReading, split: SplitLine | None, doubts) -> None:

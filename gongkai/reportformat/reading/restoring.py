@@ -52,6 +52,7 @@ class RowReading:
     candidates: list[tuple[Cell, ...]]  # empty: no reading of the tokens fits the sums
     damaged: bool
     fused: bool = False  # the row's digits were one run, cut by the sums (fused.py)
+    with_blanks: bool = False  # no cut without a blank cell fitted
 
 
 def is_numeral(token: str) -> bool:
@@ -68,7 +69,8 @@ def row_rules(key: str, groups: Sequence[int]) -> list[SumRule]:
     return rules
 
 
-def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int]) -> RowReading:
+def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int],
+             blanks_anywhere: bool = False) -> RowReading:
     """The possible cell values of one row from its printed tokens (None = a blank)."""
     width = sum(groups)
     if len(tokens) == width:
@@ -76,7 +78,7 @@ def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int]) -> R
         if cells is not None:
             return RowReading(key, width, [cells], damaged=False)
     if width > 1 and len(tokens) == 1 and tokens[0] is not None and tokens[0].isdigit():
-        return _read_fused(key, tokens[0], groups)
+        return _read_fused(key, tokens[0], groups, blanks_anywhere)
     if any(token is not None and len(token) > MAX_RUN_TOGETHER for token in tokens):
         return RowReading(key, width, [], damaged=True)  # not cells run together: uncertain
     rules = row_rules(key, groups)
@@ -91,14 +93,18 @@ def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int]) -> R
     return RowReading(key, width, list(seen), damaged=True)
 
 
-def _read_fused(key: str, digits: str, groups: Sequence[int]) -> RowReading:
+def _read_fused(key: str, digits: str, groups: Sequence[int], blanks_anywhere: bool) -> RowReading:
     """One run of digits for a whole row: the cuts the row's sums allow. A blank cell
-    leaves no digits, so readings with blanks are tried only when none without fits."""
+    leaves no digits, so readings with blanks are tried when none without fits — or,
+    once the table has shown a blank anywhere (`blanks_anywhere`), always."""
     width = sum(groups)
-    readings = split_digits(digits, groups) or split_digits(digits, groups, blanks=True)
+    readings = [] if blanks_anywhere else split_digits(digits, groups)
+    with_blanks = not readings
+    if with_blanks:
+        readings = split_digits(digits, groups, blanks=True)
     if len(readings) > MAX_READINGS:
         readings = []  # too many to weigh: the whole row stays uncertain, never a pick
-    return RowReading(key, width, readings, damaged=True, fused=True)
+    return RowReading(key, width, readings, damaged=True, fused=True, with_blanks=with_blanks)
 
 
 def _as_printed(tokens: Sequence[str | None]) -> tuple[Cell, ...] | None:
