@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gongkai.reportcheck.checking import check  # noqa: E402
-from gongkai.reportcheck.reading import read_report  # noqa: E402
-from gongkai.reportcheck.tests import samples  # noqa: E402
+from gongkai.reportformat.checking import check  # noqa: E402
+from gongkai.reportformat.reading import read_report  # noqa: E402
+from gongkai.reportformat.tests import samples  # noqa: E402
 
 
 def generate(count: int, render) -> list[bytes]:

@@ -13,8 +13,8 @@ from gongkai.annualreports import narrative
 from gongkai.annualreports.core import ReportInputs, build_report
 from gongkai.annualreports.models import AnnualReport, ImportedReport, ReportStatus, Scope
 from gongkai.annualreports.queries import YearCounts, default_scope
-from gongkai.reportcheck.checking import ERROR, WARNING, Finding, check
-from gongkai.reportcheck.vocabulary import OUTCOME_ROWS_2021
+from gongkai.reportformat.checking import ERROR, WARNING, Finding, check
+from gongkai.reportformat.vocabulary import OUTCOME_ROWS_2021
 
 # More targets than this: count over all agencies instead of filtering by subtree.
 _FILTER_LIMIT = 50

@@ -1,6 +1,6 @@
 """`gongkai report build --agency CODE_OR_NAME --year YEAR [--format json|html|docx|pdf] [-o FILE]`.
 
-Called by the `report` management command (reportcheck) as `build(options, stdout)`.
+Called by the `report` management command (annualreports extends reportcheck's) as `build(options, stdout)`.
 The report is built from the records as they are now, with the stored text when a
 report for that year has been opened (else the first draft).
 """

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from gongkai.reportcheck.vocabulary import (
+from gongkai.reportformat.vocabulary import (
     APPEAL_COLUMN_LABELS,
     APPEAL_COLUMNS,
     APPEAL_GROUP_LABELS,

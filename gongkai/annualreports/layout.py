@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from gongkai.reportcheck.vocabulary import (
+from gongkai.reportformat.vocabulary import (
     APPEAL_COLUMN_LABELS,
     APPEAL_COLUMNS,
     APPEAL_GROUPS,

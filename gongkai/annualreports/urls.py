@@ -1,10 +1,11 @@
 from django.urls import path
 
-from gongkai.annualreports import views
+from gongkai.annualreports import previous_year, views
 
 app_name = "annualreports"
 urlpatterns = [
     path("", views.report_list, name="list"),
+    path("checked/<int:pk>/previous-year/", previous_year.take_as_previous_year, name="take_as_previous_year"),
     path("figures/import/", views.figures_import, name="figures_import"),
     path("<slug:code>/<int:year>/", views.report_detail, name="detail"),
     path("<slug:code>/<int:year>/open/", views.report_open, name="open"),

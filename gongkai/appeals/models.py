@@ -10,7 +10,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from gongkai.reportcheck.vocabulary import APPEAL_COLUMN_LABELS, APPEAL_GROUP_LABELS, APPEAL_RESULTS
+from gongkai.reportformat.vocabulary import (
+    APPEAL_COLUMN_LABELS,
+    APPEAL_GROUP_LABELS,
+    APPEAL_RESULTS,
+)
 
 AppealKind = models.TextChoices(
     "AppealKind", [(key.upper(), (key, label)) for key, label in APPEAL_GROUP_LABELS.items()]

@@ -1,7 +1,7 @@
 """Applications for disclosure (依申请公开, 条例第二十七条至第四十五条) and their records.
 
 The vocabulary is the platform's: an outcome is one 表三 leaf row key and an applicant
-type one 表三 column key (gongkai.reportcheck.vocabulary); the statutory wording is
+type one 表三 column key (gongkai.reportformat.vocabulary); the statutory wording is
 the label and lives there, once.
 
 State changes go through gongkai.applications.actions only; the stored due date is
@@ -19,7 +19,7 @@ from django.db.models import Q
 from gongkai.applications.clock import ClockEventKind
 from gongkai.applications.fees import FeeBasis
 from gongkai.personaldata.encryption import proof_storage
-from gongkai.reportcheck.vocabulary import (
+from gongkai.reportformat.vocabulary import (
     APPLICANT_COLUMNS,
     COLUMN_LABELS,
     OUTCOME_GROUP_LABELS,

@@ -1,4 +1,4 @@
-"""What the report-checking page changes: a checked batch kept, a report taken as last year's."""
+"""What the report-checking page changes: a checked batch kept."""
 
 import hashlib
 import uuid
@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.annualreports.actions import do_import_previous_report
-from gongkai.annualreports.models import AnnualReport, ImportedReport, ReportStatus
-from gongkai.reportcheck.batch import check_many, parse_bytes
+from gongkai.reportcheck.batch import check_many
 from gongkai.reportcheck.models import CheckedReport
+from gongkai.reportcheck.sandbox import parse_limited
 from gongkai.reportcheck.uploads import Incoming, Refused
 
 
@@ -24,7 +23,7 @@ class CheckedBatch:
 def do_check_reports(files: list[Incoming], *, acting_user) -> CheckedBatch:
     """Read and check the files together (several years of one agency meet in C6/C7);
     keep the readable ones as one batch. Unreadable files are returned with the reason."""
-    outcomes = [parse_bytes(f.name, f.data) for f in files]
+    outcomes = [parse_limited(f.name, f.data) for f in files]
     result = CheckedBatch(batch=None)
     readable = []
     for incoming, item in zip(files, check_many(outcomes), strict=True):
@@ -44,32 +43,3 @@ def do_check_reports(files: list[Incoming], *, acting_user) -> CheckedBatch:
             ))
     result.batch = batch
     return result
-
-
-@dataclass
-class TakenAsPrevious:
-    imported: ImportedReport
-    renamed_from: str  # the agency as printed, when it differs from the platform's name
-    published_exists: bool  # a report published here for that year still wins (building.py)
-
-
-def do_take_as_previous_year(checked: CheckedReport, agency, year: int, scope: str, *, acting_user) -> TakenAsPrevious:
-    """Keep the checked report as `agency`'s report for `year`, for the C6/C7 of year + 1.
-
-    The checker pairs years by agency name and year (checking._last_year), so the stored
-    copy carries the platform's name for the agency and the chosen year; the printed name
-    stays under `printed_agency`. ReportError (annualreports) if the year contradicts the file.
-    """
-    data = dict(checked.report)
-    printed = data.get("agency") or ""
-    if printed and printed != agency.name:
-        data["printed_agency"] = printed
-    data["agency"] = agency.name
-    imported = do_import_previous_report(
-        agency, year, scope, {**data, "year": data.get("year") or year},
-        source_name=checked.file_name, acting_user=acting_user,
-    )
-    published = AnnualReport.objects.filter(
-        agency=agency, year=year, scope=scope, status=ReportStatus.PUBLISHED
-    ).exists()
-    return TakenAsPrevious(imported, printed if printed != agency.name else "", published)

@@ -11,13 +11,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checking import ERROR, WARNING, Finding, check
-from .reading import ReportUnreadable, read_report
-from .reading.variants import simplify
+from gongkai.reportformat.checking import ERROR, WARNING, Finding, check
+from gongkai.reportformat.reading import ReportUnreadable, read_report
+from gongkai.reportformat.reading.status import STATUS_WORDS, TABLES, unreadable_reason
+from gongkai.reportformat.reading.variants import simplify
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 # format is the table layout (2021 or 2019), as in the interchange format; kind is the file's.
 SUMMARY_FIELDS = ("file", "agency", "year", "format", "errors", "warnings", "reason", "kind")
+# reason: why the file, or its 表三/表四, could not be read — a row with a reason is never "no errors".
 
 
 @dataclass
@@ -29,6 +31,29 @@ class FileOutcome:
     kind: str | None = None
     reason: str | None = None
     seconds: float = 0.0
+
+    @property
+    def tables_unreadable(self) -> str | None:
+        """One line of Chinese when the file was read but 表三 or 表四 was not."""
+        if self.report is None:
+            return None
+        return unreadable_reason(self.report.get("tables") or {})
+
+    def table_line(self) -> str:
+        """表二：已读出；表三：已读出，3格推出；表四：未能读出（没有找到表四）."""
+        parts = []
+        for key, name in TABLES:
+            status = (self.report or {}).get("tables", {}).get(key)
+            if status is None:
+                continue
+            text = f"{name}：{STATUS_WORDS[status['status']]}"
+            if status["status"] == "unreadable":
+                text += f"（{status['reason']}）"
+            elif status["restored"]:
+                rules = sorted(set(status["restored"].values()))
+                text += f"，{len(status['restored'])}格推出（{'；'.join(rules)}）"
+            parts.append(text)
+        return "；".join(parts)
 
 
 @dataclass
@@ -131,7 +156,7 @@ def summary_rows(checked: list[CheckedFile]) -> list[dict]:
             "format": report.get("format") or "",
             "errors": item.errors if item.outcome.report is not None else "",
             "warnings": item.warnings if item.outcome.report is not None else "",
-            "reason": item.outcome.reason or "",
+            "reason": item.outcome.reason or item.outcome.tables_unreadable or "",
             "kind": item.outcome.kind or "",
         })
     return rows

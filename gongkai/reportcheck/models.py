@@ -10,7 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from gongkai.reportcheck.checking import ERROR, WARNING
+from gongkai.reportformat.checking import ERROR, WARNING
+from gongkai.reportformat.reading.status import unreadable_reason
 
 
 class SourceKind(models.TextChoices):
@@ -50,6 +51,11 @@ class CheckedReport(models.Model):
     @property
     def layout(self) -> str:
         return self.report.get("format") or ""
+
+    @property
+    def unreadable(self) -> str | None:
+        """One line of Chinese when 表三 or 表四 could not be read: never "no errors"."""
+        return unreadable_reason(self.report.get("tables") or {})
 
     @property
     def errors(self) -> int:

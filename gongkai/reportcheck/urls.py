@@ -7,5 +7,4 @@ urlpatterns = [
     path("", views.upload, name="upload"),
     path("<uuid:batch>/", views.results, name="results"),
     path("<uuid:batch>/summary.csv", views.summary_csv, name="summary_csv"),
-    path("reports/<int:pk>/previous-year/", views.take_as_previous_year, name="take_as_previous_year"),
 ]

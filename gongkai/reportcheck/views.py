@@ -1,5 +1,5 @@
 """The report-checking page of the disclosure office: upload reports, see each one's
-tables with the faulty cells marked, export the summary, take a report as last year's.
+tables with the faulty cells marked, export the summary. (Taking a report as an agency's last year is annualreports'.)
 
 A batch is seen only by the office administrator who uploaded it.
 """
@@ -9,20 +9,17 @@ import csv
 from django.contrib import messages
 from django.db.models import Count, Min
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.shortcuts import redirect, render
 
 from gongkai.agencies.access import require_office_admin
-from gongkai.annualreports.actions import ReportError
-from gongkai.reportcheck import grids
-from gongkai.reportcheck.actions import do_check_reports, do_take_as_previous_year
-from gongkai.reportcheck.forms import PreviousYearForm, UploadForm
+from gongkai.reportcheck.actions import do_check_reports
+from gongkai.reportcheck.forms import UploadForm
 from gongkai.reportcheck.models import CheckedReport
 from gongkai.reportcheck.uploads import MAX_REQUEST_BYTES, unpack
+from gongkai.reportformat import grids
 
 RECENT_BATCHES = 20
-CSV_FIELDS = ("file", "agency", "year", "format", "errors", "warnings")
+CSV_FIELDS = ("file", "agency", "year", "format", "errors", "warnings", "unreadable")
 
 
 @require_office_admin
@@ -81,6 +78,7 @@ def results(request, batch):
     return render(request, "reportcheck/results.html", {
         "batch": batch, "reports": shown, "uploaded_at": reports[0].uploaded_at,
         "errors": sum(r.errors for r in reports), "warnings": sum(r.warnings for r in reports),
+        "unreadable": sum(1 for r in reports if r.unreadable),
     })
 
 
@@ -92,7 +90,6 @@ def _shown(request, report: CheckedReport) -> dict:
         "grids": grids.tables(report.report, report.findings, prefix),
         "findings": grids.finding_rows(report.findings, prefix),
         "notes": report.report.get("notes") or [],
-        "form": PreviousYearForm(user=request.user, report=report, prefix=prefix),
     }
 
 
@@ -107,7 +104,7 @@ def summary_csv(request, batch):
     for report in reports:
         writer.writerow([
             _csv_text(report.file_name), _csv_text(report.agency), report.year or "", report.layout,
-            report.errors, report.warnings,
+            report.errors, report.warnings, report.unreadable or "",
         ])
     return response
 
@@ -115,29 +112,3 @@ def summary_csv(request, batch):
 def _csv_text(value: str) -> str:
     # A name from an uploaded file must not become a spreadsheet formula.
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-@require_office_admin
-@require_POST
-def take_as_previous_year(request, pk):
-    report = get_object_or_404(CheckedReport, pk=pk, uploaded_by=request.user)
-    back = reverse("reportcheck:results", args=[report.batch]) + f"#report-{report.pk}"
-    form = PreviousYearForm(request.POST, user=request.user, report=report, prefix=f"r{report.pk}")
-    if not form.is_valid():
-        problems = "；".join(e for errors in form.errors.values() for e in errors)
-        messages.error(request, f"未能设为上年报告：{problems}")
-        return redirect(back)
-    agency, year, scope = (form.cleaned_data[k] for k in ("agency", "year", "scope"))
-    try:
-        taken = do_take_as_previous_year(report, agency, year, scope, acting_user=request.user)
-    except ReportError as refusal:
-        messages.error(request, f"未能设为上年报告：{refusal}")
-        return redirect(back)
-    text = (f"已将“{report.file_name}”记为{agency.name}{year}年的年度报告，"
-            f"核查{agency.name}{year + 1}年报告的上年结转（C6）和现行有效件数（C7）时与它对照。")
-    if taken.renamed_from:
-        text += f"报告上的机关名称“{taken.renamed_from}”已按“{agency.name}”记录。"
-    if taken.published_exists:
-        text += f"注意：本平台已发布{agency.name}{year}年的报告，核查时仍以已发布的报告为准。"
-    messages.success(request, text)
-    return redirect(back)

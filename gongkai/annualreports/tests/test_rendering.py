@@ -14,7 +14,7 @@ from gongkai.annualreports.rendering import (
     render_html_page,
     render_pdf,
 )
-from gongkai.reportcheck.reading.report import read_report
+from gongkai.reportformat.reading.report import read_report
 
 GOLDEN = Path(__file__).parent / "golden"
 SEED = json.loads((Path(__file__).parents[2] / "demo" / "tests" / "seed-expected.json").read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 from gongkai.annualreports.building import build
 from gongkai.annualreports.tests.records import application
-from gongkai.reportcheck.checking import ERROR
+from gongkai.reportformat.checking import ERROR
 
 
 def rows(agency, year, scope="own"):

@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 
-from gongkai.reportcheck.vocabulary import OUTCOME_ROWS_2021
+from gongkai.reportformat.vocabulary import OUTCOME_ROWS_2021
 
 from .facts import FeeBasis, LetterError, LetterFacts, LetterKind, WithheldPart
 from .slots import clean_text, fill, label, placeholders

@@ -36,7 +36,7 @@ from gongkai.applications.letters import (
 )
 from gongkai.applications.letters.slots import placeholders
 from gongkai.applications.letters.wording import TEMPLATE_DIR, locked_hashes
-from gongkai.reportcheck.vocabulary import OUTCOME_ROWS_2021
+from gongkai.reportformat.vocabulary import OUTCOME_ROWS_2021
 
 GOLDEN_DIR = Path(__file__).parent / "golden" / "letters"
 REGENERATE = os.environ.get("GONGKAI_REGENERATE_GOLDEN") == "1"

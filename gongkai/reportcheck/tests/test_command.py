@@ -3,14 +3,20 @@
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from gongkai.reportcheck.batch import check_many, parse_many
+from gongkai.reportformat.tests import samples
+from gongkai.reportformat.tests.conftest import SEED_EXPECTED, SEED_REPORT
+from gongkai.reportformat.tests.test_checking import last_year_of, plant
+from gongkai.reportformat.tests.test_seed import assert_matches
 
-from . import samples
-from .test_checking import last_year_of, plant
+REPO = Path(__file__).resolve().parents[3]
 
 
 def run(*args) -> tuple[int, str, str]:
@@ -34,7 +40,8 @@ def files(tmp_path):
 
 def test_parse_prints_one_object_for_one_file(files):
     code, out, err = run("parse", str(files / "a.html"))
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err.strip() == f"{files / 'a.html'}: 表二：已读出；表三：已读出；表四：已读出"
     data = json.loads(out)
     assert data["agency"] == "示例县人民政府" and data["year"] == 2022
     assert "provenance" in data
@@ -46,7 +53,8 @@ def test_parse_prints_a_list_with_file_keys_and_exits_2_on_an_unreadable_file(fi
     data = json.loads(out)
     assert [item["file"] for item in data] == [str(files / "a.html")]
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and "bad.pdf" in lines[0] and "无法识别" in lines[0]
+    assert len(lines) == 2 and "bad.pdf" in lines[0] and "无法识别" in lines[0]
+    assert lines[1].startswith(f"{files / 'a.html'}: 表二：已读出")
     assert "Traceback" not in err
 
 
@@ -83,15 +91,6 @@ def test_check_runs_c6_across_years_in_a_folder_and_writes_a_summary(tmp_path):
     assert rows["empty.txt"]["reason"] == "文件是空的"
 
 
-def test_build_without_the_builder_says_so_in_chinese():
-    from importlib.util import find_spec
-
-    if find_spec("gongkai.annualreports.cli") is not None:
-        pytest.skip("the annual-report builder exists now; its own tests cover build")
-    code, _, err = run("build", "--agency", "郏县人民政府", "--year", "2021")
-    assert code == 2 and "年报生成" in err
-
-
 def test_batch_uses_several_processes_and_keeps_the_order(tmp_path):
     paths = []
     for n in range(6):
@@ -102,3 +101,62 @@ def test_batch_uses_several_processes_and_keeps_the_order(tmp_path):
     assert [o.report["year"] for o in outcomes] == list(range(2015, 2021))
     checked = check_many(outcomes)
     assert all(item.errors == 0 for item in checked)
+
+
+def test_report_parse_command_prints_the_expected_data():
+    seed_expected = json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))
+    result = subprocess.run(
+        [sys.executable, "-m", "gongkai", "report", "parse", str(SEED_REPORT)],
+        cwd=REPO, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert_matches(json.loads(result.stdout), seed_expected)
+
+
+# --- never silent: a report whose 表三 or 表四 was not read is never "no errors" -----------
+
+
+def without_table_four(report: dict) -> str:
+    text = samples.as_text(report)
+    head, _, tail = text.partition("四、政府信息公开行政复议、行政诉讼情况")
+    return head + "五、存在的主要问题及改进情况" + tail.split("五、存在的主要问题及改进情况", 1)[1]
+
+
+def test_check_exits_2_with_one_chinese_line_when_table_four_is_unreadable(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(without_table_four(samples.make_report(seed=52)), encoding="utf-8")
+
+    code, out, err = run("check", str(path))
+
+    assert code == 2
+    assert err.strip().splitlines() == [f"{path}: 表四未能读出（没有找到表四），无法核查，不能认为这份报告没有错误"]
+    assert "[未能核查]" in out
+
+
+def test_check_exits_2_when_table_three_cells_are_ambiguous(tmp_path):
+    from gongkai.reportformat.tests import corpus
+
+    report = corpus.with_blanks(samples.make_report(seed=53), __import__("random").Random(1))
+    path = tmp_path / "fused.txt"
+    path.write_bytes(corpus.render(report, "fused"))
+
+    code, _, err = run("check", str(path), "--json")
+
+    assert code == 2
+    assert "表三未能读出" in err and "格无法确定" in err
+
+
+def test_parse_says_per_table_which_cells_were_restored_and_by_which_rule(tmp_path):
+    from gongkai.reportformat.tests import corpus
+
+    path = tmp_path / "fused.txt"
+    path.write_bytes(corpus.render(samples.make_report(seed=54), "fused"))
+
+    code, out, err = run("parse", str(path))
+
+    assert code == 0
+    assert "表三：已读出（部分格由合计关系推出）" in err and "C3" in err
+    tables = json.loads(out)["tables"]
+    assert tables["applications"]["status"] == "restored"
+    assert all("C3" in rule for rule in tables["applications"]["restored"].values())
+    assert tables["appeals"]["status"] == "restored"

@@ -9,11 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from gongkai.annualreports.building import build
-from gongkai.annualreports.models import ImportedReport
 from gongkai.reportcheck import uploads
 from gongkai.reportcheck.models import CheckedReport
-from gongkai.reportcheck.tests.samples import as_docx, as_html, as_pdf, as_text, make_report
+from gongkai.reportformat.tests.samples import as_docx, as_html, as_pdf, as_text, make_report
 
 UPLOAD = "/staff/reportcheck/"
 
@@ -207,7 +205,7 @@ def test_a_planted_c1_error_is_marked_in_its_cell(admin_client):
 
 
 def test_uncertain_cells_are_marked(admin_client):
-    from gongkai.reportcheck.tests.samples import Damage
+    from gongkai.reportformat.tests.samples import Damage
 
     report = make_report(6, agency="郏县教育局", year=2022)
     damaged = as_text(report, Damage(lost={"granted": 2, "partial": 1}))
@@ -235,7 +233,7 @@ def test_the_summary_exports_as_csv(admin_client):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["file"] for r in rows] == ["good.txt", "wrong.txt"]
     assert rows[1] == {"file": "wrong.txt", "agency": "郏县教育局", "year": "2022", "format": "2021",
-                       "errors": "2", "warnings": rows[1]["warnings"]}
+                       "errors": "2", "warnings": rows[1]["warnings"], "unreadable": ""}
     assert rows[0]["errors"] == "0"
 
 
@@ -263,7 +261,6 @@ def pages(stored):
         ("post", UPLOAD),
         ("get", reverse("reportcheck:results", args=[stored.batch])),
         ("get", reverse("reportcheck:summary_csv", args=[stored.batch])),
-        ("post", reverse("reportcheck:take_as_previous_year", args=[stored.pk])),
     ]
 
 
@@ -289,81 +286,6 @@ def test_another_office_admin_does_not_see_my_batch(client, county, stored_batch
 
     assert client.get(reverse("reportcheck:results", args=[stored_batch.batch])).status_code == 404
     assert client.get(reverse("reportcheck:summary_csv", args=[stored_batch.batch])).status_code == 404
-    url = reverse("reportcheck:take_as_previous_year", args=[stored_batch.pk])
-    assert client.post(url, {}).status_code == 404
-
-
-# --- last year's report ---------------------------------------------------------------------------
-
-
-def test_an_imported_report_becomes_last_years_for_c6(admin_client, county):
-    last_year = make_report(8, agency="郏县教育局", year=2021)
-    carried_forward = last_year["applications"]["rows"]["carried_forward"]
-    assert any(carried_forward)
-    follow_results(upload(admin_client, ("2021.txt", as_text(last_year).encode())))
-    stored = CheckedReport.objects.get()
-
-    response = admin_client.post(
-        reverse("reportcheck:take_as_previous_year", args=[stored.pk]),
-        {f"r{stored.pk}-agency": county.dept.pk, f"r{stored.pk}-year": 2021, f"r{stored.pk}-scope": "own"},
-    )
-
-    assert response.status_code == 302
-    imported = ImportedReport.objects.get()
-    assert (imported.agency, imported.year, imported.scope) == (county.dept, 2021, "own")
-    assert imported.imported_by == county.office_admin
-    built = build(county.dept, 2022, "own")  # no applications on the platform: 上年结转 all 0
-    assert built.previous_source == "imported"
-    c6 = {(f.column, f.expected, f.actual) for f in built.warnings if f.rule == "C6"}
-    from gongkai.reportcheck.vocabulary import COLUMNS
-
-    assert c6 == {(column, n, 0) for column, n in zip(COLUMNS, carried_forward, strict=True) if n}
-    page = admin_client.get(response["Location"]).content.decode()
-    assert "郏县教育局2021年的年度报告" in page
-
-
-def test_the_agency_name_printed_differently_is_recorded_as_the_platforms(admin_client, county):
-    follow_results(upload(admin_client, ("x.txt", as_text(make_report(8, agency="郏县教育体育局", year=2021)).encode())))
-    stored = CheckedReport.objects.get()
-
-    response = admin_client.post(
-        reverse("reportcheck:take_as_previous_year", args=[stored.pk]),
-        {f"r{stored.pk}-agency": county.dept.pk, f"r{stored.pk}-year": 2021},
-    )
-
-    imported = ImportedReport.objects.get()
-    assert imported.data["agency"] == "郏县教育局" and imported.data["printed_agency"] == "郏县教育体育局"
-    assert imported.scope == "own"  # a department reports on itself
-    assert "已按“郏县教育局”记录" in admin_client.get(response["Location"]).content.decode()
-
-
-def test_a_year_that_contradicts_the_file_is_refused(admin_client, county):
-    follow_results(upload(admin_client, ("x.txt", as_text(make_report(8, agency="郏县教育局", year=2021)).encode())))
-    stored = CheckedReport.objects.get()
-
-    response = admin_client.post(
-        reverse("reportcheck:take_as_previous_year", args=[stored.pk]),
-        {f"r{stored.pk}-agency": county.dept.pk, f"r{stored.pk}-year": 2020},
-    )
-
-    assert not ImportedReport.objects.exists()
-    assert "不是2020年的" in admin_client.get(response["Location"]).content.decode()
-
-
-def test_only_agencies_the_admin_administers_can_be_chosen(admin_client, county):
-    from gongkai.agencies.models import Agency, AgencyKind
-
-    elsewhere = Agency.objects.create(code="baofeng", name="宝丰县人民政府", short_name="宝丰县",
-                                      kind=AgencyKind.GOVERNMENT, index_prefix="005252999")
-    follow_results(upload(admin_client, ("x.txt", as_text(make_report(8, year=2021)).encode())))
-    stored = CheckedReport.objects.get()
-
-    admin_client.post(
-        reverse("reportcheck:take_as_previous_year", args=[stored.pk]),
-        {f"r{stored.pk}-agency": elsewhere.pk, f"r{stored.pk}-year": 2021},
-    )
-
-    assert not ImportedReport.objects.exists()
 
 
 def grid_widths(table_html: str) -> list[int]:
@@ -399,7 +321,7 @@ def grid_widths(table_html: str) -> list[int]:
 
 @pytest.mark.parametrize("single_other", [False, True])
 def test_table_three_and_four_keep_the_national_grid(admin_client, single_other):
-    from gongkai.reportcheck.tests.samples import to_single_other_row
+    from gongkai.reportformat.tests.samples import to_single_other_row
 
     report = make_report(9, agency="郏县教育局", year=2022)
     if single_other:
@@ -424,3 +346,14 @@ def test_an_upload_over_the_request_limit_is_refused_as_a_whole(admin_client, mo
     assert response.status_code == 413
     assert "请分批上传" in response.content.decode()
     assert not CheckedReport.objects.exists()
+
+
+def test_a_report_whose_table_four_was_not_read_is_shown_in_red_never_as_no_errors(admin_client):
+    from gongkai.reportcheck.tests.test_command import without_table_four
+
+    text = without_table_four(make_report(5, agency="郏县教育局", year=2022))
+    page = admin_client.get(follow_results(upload(admin_client, ("r.txt", text.encode())))).content.decode()
+
+    assert '<p class="msg msg-error" role="alert">表四未能读出（没有找到表四），无法核查，不能认为这份报告没有错误。</p>' in page
+    assert "未能核查" in page
+    assert "未发现问题。" not in page

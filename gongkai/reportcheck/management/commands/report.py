@@ -1,12 +1,16 @@
-"""`gongkai report parse|check|build` — a thin wrapper over the pure report library.
+"""`gongkai report parse|check` — a thin wrapper over the pure report library.
+
+The annual reports app extends this command with `build` (it may depend on the
+checker, never the reverse; being earlier in INSTALLED_APPS, its `report` wins).
 
 Exit codes are part of the interface (docs: interfaces.md):
-parse — 0 every file read, 2 any file unreadable;
-check — 0 no errors (warnings allowed), 1 at least one error, 2 unreadable input.
-Unreadable files get one line on stderr each, never a traceback.
+parse — 0 every file read, 2 any file (or its 表三 or 表四) unreadable;
+check — 0 no errors (warnings allowed), 1 at least one error, 2 unreadable input —
+a file, or its 表三 or 表四, that could not be read: never "no errors".
+Unreadable files get one line on stderr each, never a traceback. `parse` also says on
+stderr, per file, how each table was read (read, restored and by which rule, unreadable).
 """
 
-import importlib.util
 import json
 import sys
 
@@ -21,7 +25,7 @@ SEVERITY_WORDS = {"error": "错误", "warning": "提示"}
 
 
 class Command(BaseCommand):
-    help = "读取、核查政府信息公开工作年度报告（parse / check），或由平台数据生成年报（build）"
+    help = "读取、核查政府信息公开工作年度报告（parse / check）"
 
     def add_arguments(self, parser):
         actions = parser.add_subparsers(dest="action", required=True)
@@ -31,11 +35,7 @@ class Command(BaseCommand):
         check.add_argument("files", nargs="+", metavar="FILE", help="文件或文件夹")
         check.add_argument("--json", action="store_true", help="以 JSON 输出核查结果")
         check.add_argument("--summary", metavar="CSV", help="另写一份 CSV 汇总")
-        build = actions.add_parser("build", help="由平台记录生成年报")
-        build.add_argument("--agency", required=True)
-        build.add_argument("--year", type=int, required=True)
-        build.add_argument("--format", default="json", choices=("json", "html", "docx", "pdf"))
-        build.add_argument("-o", "--output")
+        return actions
 
     def handle(self, *args, **options):
         action = options["action"]
@@ -48,11 +48,15 @@ class Command(BaseCommand):
         outcomes = parse_many(files)
         self._report_unreadable(outcomes)
         readable = [o for o in outcomes if o.report is not None]
+        for outcome in readable:
+            self.stderr.write(f"{outcome.file}: {outcome.table_line()}")
         if len(files) == 1 and readable:
             self._write_json(readable[0].report)
         elif len(files) > 1:
             self._write_json([{"file": o.file, **o.report} for o in readable])
-        return EXIT_UNREADABLE if len(readable) < len(outcomes) or not outcomes else EXIT_OK
+        if len(readable) < len(outcomes) or not outcomes or any(o.tables_unreadable for o in readable):
+            return EXIT_UNREADABLE
+        return EXIT_OK
 
     def handle_check(self, options) -> int:
         files = collect_files(options["files"])
@@ -69,20 +73,16 @@ class Command(BaseCommand):
                 self._write_findings(item)
         if len(readable) < len(checked) or not checked:
             return EXIT_UNREADABLE
-        return EXIT_ERRORS if any(item.errors for item in readable) else EXIT_OK
-
-    def handle_build(self, options) -> int:
-        if importlib.util.find_spec("gongkai.annualreports.cli") is None:
-            self.stderr.write("年报生成功能尚未就绪（缺少 gongkai.annualreports.cli），无法生成")
+        if any(item.outcome.tables_unreadable for item in readable):
             return EXIT_UNREADABLE
-        from gongkai.annualreports import cli
-
-        return cli.build(options, self.stdout) or EXIT_OK
+        return EXIT_ERRORS if any(item.errors for item in readable) else EXIT_OK
 
     def _report_unreadable(self, outcomes) -> None:
         for outcome in outcomes:
             if outcome.report is None:
                 self.stderr.write(f"{outcome.file}: {outcome.reason}")
+            elif outcome.tables_unreadable:
+                self.stderr.write(f"{outcome.file}: {outcome.tables_unreadable}")
 
     def _write_json(self, data) -> None:
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
@@ -93,6 +93,8 @@ class Command(BaseCommand):
         title += f" {report.get('year') or '？'}年，{len(item.findings)}条发现"
         title += f"（错误{item.errors}，提示{item.warnings}）"
         self.stdout.write(title)
+        if item.outcome.tables_unreadable:
+            self.stdout.write(f"  [未能核查] {item.outcome.tables_unreadable}")
         for finding in item.findings:
             word = SEVERITY_WORDS.get(finding.severity, finding.severity)
             self.stdout.write(f"  [{word}] {finding.rule} {finding.message}")
@@ -108,5 +110,7 @@ def _as_json(item) -> dict:
         "errors": item.errors,
         "warnings": item.warnings,
         "uncertain": report.get("uncertain", []),
+        "unreadable": item.outcome.tables_unreadable,
+        "tables": report.get("tables", {}),
         "findings": [finding.as_dict() for finding in item.findings],
     }

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from gongkai.reportcheck.reading import ReportUnreadable, read_report
+from gongkai.reportformat.reading import ReportUnreadable, read_report
 
 
 def image_only_pdf() -> bytes:

@@ -4,8 +4,8 @@ import copy
 
 import pytest
 
-from gongkai.reportcheck.checking import BLANK, ERROR, UNREAD, WARNING, check
-from gongkai.reportcheck.reading import read_report
+from gongkai.reportformat.checking import BLANK, ERROR, UNREAD, WARNING, check
+from gongkai.reportformat.reading import read_report
 
 from . import samples
 from .test_reading import RENDERERS
@@ -140,16 +140,40 @@ def test_a_blank_cell_is_reported_as_blank_not_as_zero():
     assert len(findings) == 1
     assert findings[0].actual == BLANK
     assert findings[0].expected == printed
-    assert findings[0].severity == WARNING
     assert "空白" in findings[0].message
 
 
-def test_a_blank_the_sums_make_zero_is_no_finding():
+def test_blank_cell_where_the_format_needs_a_number_is_an_error():
+    # A part of a non-zero 总计 left blank: the published table is incomplete.
     report = clean_report()
     rows = report["applications"]["rows"]
-    zero_column = rows["denied_state_secret"].index(0)
-    rows["denied_state_secret"][zero_column] = None
-    assert [f for f in check(report) if f.row == "denied_state_secret"] == []
+    key = next(k for k in ("granted", "partial") if rows[k][6] > 0)
+    zero = rows[key].index(0) if 0 in rows[key][:6] else 0
+    rows[key][zero] = None
+    (finding,) = [f for f in check(report) if f.rule == "C3" and f.row == key]
+    assert finding.severity == ERROR and "表格不完整" in finding.message
+
+
+def test_a_blank_total_whose_parts_are_filled_is_an_error():
+    report = clean_report()
+    rows = report["applications"]["rows"]
+    rows["granted"][6] = None
+    c3 = [f for f in check(report) if f.rule == "C3" and f.row == "granted"]
+    assert [(f.severity, f.expected, f.actual) for f in c3] == [(ERROR, sum(rows["granted"][:6]), BLANK)]
+    report = clean_report()
+    report["appeals"]["reconsideration"]["total"] = None
+    report["appeals"]["reconsideration"]["upheld"] = 1
+    c4 = [f for f in check(report) if f.rule == "C4" and f.row == "reconsideration"]
+    assert c4[0].severity == ERROR and "总计一格空白" in c4[0].message
+
+
+def test_a_blank_the_sums_make_zero_is_no_finding():
+    # Under a 总计 of 0 a blank can only be 0: the row is complete as printed.
+    report = clean_report()
+    rows = report["applications"]["rows"]
+    key = next(k for k, values in rows.items() if values[6] == 0 and k != "carried_forward")
+    rows[key][0] = None
+    assert [f for f in check(report) if f.row == key] == []
 
 
 def test_an_unread_cell_is_called_unread():
@@ -183,3 +207,34 @@ def test_it_survives_any_json_shape():
     for broken in ({}, {"applications": {"rows": {"granted": "x"}}}, {"appeals": {"x": None}},
                    {"proactive": [], "sections": None}, {"applications": None, "year": "2021"}):
         check(broken, previous=[broken])
+
+
+@pytest.mark.parametrize("sentence, row", [
+    ("本年共收到政府信息公开申请{n}件。", "new_received"),
+    ("全年受理{n}件政府信息公开申请。", "new_received"),
+    ("本年度新收{n}件依申请公开申请。", "new_received"),
+    ("共收到各类申请{n}件，均已依法答复。", "new_received"),
+    ("已办结{n}件。", "total_processed"),
+    ("全部答复{n}件。", "total_processed"),
+    ("结转下年度继续办理{n}件。", "carried_forward"),
+    ("上年结转{n}件。", "carried_over"),
+])
+def test_c8_recognises_the_ways_reports_say_it(sentence, row):
+    report = clean_report()
+    actual = report["applications"]["rows"][row][6]
+    report["sections"] = {"overview": sentence.format(n=actual)}
+    assert [f for f in check(report) if f.rule == "C8"] == []
+    report["sections"] = {"overview": sentence.format(n=actual + 3)}
+    (c8,) = [f for f in check(report) if f.rule == "C8"]
+    assert (c8.row, c8.expected, c8.actual) == (row, actual, actual + 3)
+
+
+def test_c8_on_the_corpus_narrative_in_every_text_form():
+    from . import corpus
+
+    report = corpus.variant(5)
+    report["sections"]["overview"] += "全年共收到政府信息公开申请999件，已办结999件。"
+    for form in ("text", "pipe", "fused"):
+        parsed = read_report(corpus.render(report, form))
+        rules = {(f.rule, f.row) for f in check(parsed.report)}
+        assert {("C8", "new_received"), ("C8", "total_processed")} <= rules, form

@@ -217,6 +217,34 @@ def _sum_finding(rule, table, row, column, result: _Sum, what: str, detail: str)
     )
 
 
+def _incomplete(cells: _Cells, rule, table, row, column, parts: list[tuple], total: tuple, what: str,
+                result: _Sum, blank_parts_matter: bool = True) -> Finding | None:
+    """A blank where the format needs a number: the published table is incomplete (an error).
+
+    A 总计 left blank while its parts are filled in, or — along a row or a 表四 group —
+    a part left blank under a non-zero 总计. Cells the reader could not make out are
+    not blanks: they are 未能读出, and the table's status says so.
+    """
+    def printed_blank(term) -> bool:
+        value, path = term
+        return value is None and path not in cells.unread
+
+    filled = [value for value, _ in parts if _is_count(value)]
+    if printed_blank(total) and filled:
+        expected = sum(filled) if len(filled) == len(parts) else None
+        return Finding(rule, ERROR, table, row, column, expected, BLANK,
+                       f"{what}：表格不完整，总计一格空白，但组成它的各格填了数"
+                       + (f"（相加为{expected}）" if expected is not None else ""))
+    blanks = [path for value, path in parts if printed_blank((value, path))]
+    if blank_parts_matter and blanks and _is_count(total[0]) and total[0] > 0:
+        expected = result.blank_value if len(blanks) == 1 else None
+        return Finding(rule, ERROR, table, row, column, expected, BLANK,
+                       f"{what}：表格不完整，总计为{total[0]}，但有{len(blanks)}个组成格空白"
+                       + (f"（按合计应为{expected}）" if expected is not None else "")
+                       + "，已公开的表格应填写数字")
+    return None
+
+
 # --- C1–C4: the tables' own sums ------------------------------------------------
 
 
@@ -254,6 +282,13 @@ def check_outcome_totals(cells: _Cells) -> list[Finding]:
     for n, column in enumerate(COLUMNS):
         parts = [row_terms[n] for row_terms in leaf_terms]
         result = _compare(cells, parts, [totals[n]])
+        if totals[n][0] is None and not result.holds or totals[n][0] is None and result.blanks:
+            what = f"表三“（七）总计”行“{column_label(column)}”列"
+            blank = _incomplete(cells, "C2", "表三", "total_processed", column, parts, totals[n], what,
+                                result, blank_parts_matter=False)
+            if blank:
+                findings.append(blank)
+                continue
         if result.holds:
             continue  # nothing to say: skip building the message
         what = f"表三“{column_label(column)}”列办理结果明细与总计不符"
@@ -271,6 +306,12 @@ def check_row_totals(cells: _Cells) -> list[Finding]:
     for row in cells.rows:
         terms = list(zip(cells.application_row(row), _application_paths(row), strict=True))
         result = _compare(cells, terms[:applicants], terms[applicants:])
+        if result.blanks:
+            blank = _incomplete(cells, "C3", "表三", row, "total", terms[:applicants], terms[applicants],
+                                f"表三“{row_label(row)}”一行", result)
+            if blank:
+                findings.append(blank)
+                continue
         if result.holds:
             continue  # nothing to say: skip building the message
         what = f"表三“{row_label(row)}”一行横向合计不符"
@@ -290,6 +331,12 @@ def check_appeal_totals(cells: _Cells) -> list[Finding]:
         parts = [(cells.appeal(group, c), f"appeals.{group}.{c}") for c in APPEAL_RESULTS]
         total = (cells.appeal(group, APPEAL_TOTAL), f"appeals.{group}.{APPEAL_TOTAL}")
         result = _compare(cells, parts, [total])
+        if result.blanks:
+            blank = _incomplete(cells, "C4", "表四", group, APPEAL_TOTAL, parts, total,
+                                f"表四“{APPEAL_GROUP_LABELS[group]}”", result)
+            if blank:
+                findings.append(blank)
+                continue
         if result.holds:
             continue  # nothing to say: skip building the message
         what = f"表四“{APPEAL_GROUP_LABELS[group]}”合计不符"
@@ -434,6 +481,14 @@ _RECEIVED = re.compile(
     r"(?:共|累计|全年)?(?:受理|收到|新收|接收|接到)[^，。；,;：:]{0,14}?申请[^0-9，。；,;]{0,6}?"
     r"(\d[\d,]*)\s*(?:件|个|份|起|条)"
 )
+# The number before 申请: 收到21件政府信息公开申请, 共受理依申请公开14件 (申请 after it).
+_RECEIVED_BEFORE = re.compile(
+    r"(?:共|累计|全年)?(?:受理|收到|新收|接收|接到)(?:了)?[^，。；,;：:0-9]{0,10}?(\d[\d,]*)\s*(?:件|个|份)"
+    r"[^，。；,;0-9]{0,12}?申请"
+)
+_PROCESSED = re.compile(r"(?:已|共|全部)?(?:办结|答复|办理完毕)[^，。；,;：:0-9率]{0,10}?(\d[\d,]*)\s*(?:件|个|份)")
+_FORWARD = re.compile(r"结转(?:至|到)?下(?:一)?年(?:度)?(?:继续办理)?[^，。；,;0-9]{0,6}?(\d[\d,]*)\s*件")
+_CARRIED = re.compile(r"上(?:一)?年(?:度)?结转[^，。；,;0-9]{0,10}?(\d[\d,]*)\s*件")
 _NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理)[^，。；,;]{0,10}?申请")
 _RATE = re.compile(r"(按时)?办结率(?:为|达到?|达)?\s*(\d+(?:\.\d+)?)\s*%")
 _RECONSIDERATION = re.compile(r"行政复议[^，。；,;0-9]{0,8}?(\d+)\s*(?:件|起|宗)")
@@ -454,7 +509,10 @@ def check_narrative_numbers(cells: _Cells, sections: dict) -> list[Finding]:
     findings: list[Finding] = []
     new = cells.application("new_received", "total")
     carried = cells.application("carried_over", "total")
-    for match in _RECEIVED.finditer(text):
+    received = {m.start(): m for m in _RECEIVED.finditer(text)}
+    for match in _RECEIVED_BEFORE.finditer(text):
+        received.setdefault(match.start(), match)
+    for _, match in sorted(received.items()):
         quoted = int(match.group(1).replace(",", ""))
         if not _is_count(new) or quoted == new or (_is_count(carried) and quoted == new + carried):
             continue
@@ -462,6 +520,7 @@ def check_narrative_numbers(cells: _Cells, sections: dict) -> list[Finding]:
             "C8", WARNING, "正文", "new_received", "total", new, quoted,
             f"正文写“{match.group(0)}”，但表三本年新收政府信息公开申请总计为{new}件",
         ))
+    findings += _quoted_row_findings(cells, text)
     if _NONE_RECEIVED.search(text) and _is_count(new) and new > 0:
         findings.append(Finding(
             "C8", WARNING, "正文", "new_received", "total", new, 0,
@@ -469,6 +528,30 @@ def check_narrative_numbers(cells: _Cells, sections: dict) -> list[Finding]:
         ))
     findings += _rate_findings(cells, text)
     findings += _appeal_count_findings(cells, text)
+    return findings
+
+
+_QUOTED_ROWS = (
+    (_PROCESSED, "total_processed", "办结（答复）", "办理结果总计"),
+    (_FORWARD, "carried_forward", "结转下年度", "结转下年度继续办理"),
+    (_CARRIED, "carried_over", "上年结转", "上年结转政府信息公开申请数量"),
+)
+
+
+def _quoted_row_findings(cells: _Cells, text: str) -> list[Finding]:
+    """办结N件 / 结转下年度N件 / 上年结转N件 in the text against 表三's totals."""
+    findings = []
+    for pattern, row, _word, label in _QUOTED_ROWS:
+        value = cells.application(row, "total")
+        if not _is_count(value):
+            continue
+        for match in pattern.finditer(text):
+            quoted = int(match.group(1).replace(",", ""))
+            if quoted != value:
+                findings.append(Finding(
+                    "C8", WARNING, "正文", row, "total", value, quoted,
+                    f"正文写“{match.group(0)}”，但表三{label}为{value}件",
+                ))
     return findings
 
 

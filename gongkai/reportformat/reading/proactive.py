@@ -13,7 +13,7 @@ from ..vocabulary import (
     PROACTIVE_2019_ITEM_COUNTS,
 )
 from .lines import Line, split_line
-from .origins import CERTAIN, UNCERTAIN, Origins, describe
+from .origins import CERTAIN, RESTORED, UNCERTAIN, Origins, describe
 from .restoring import printed_value
 
 # (key, words any of which names the row, words that must not be in the label)
@@ -92,6 +92,20 @@ def _cells(printed, columns: tuple[str, ...], path: str, origins: Origins) -> di
     values, source = printed
     while len(values) > len(columns) and values[0] is None:
         values = values[1:]
+    while len(values) > len(columns) and values[-1] is None:
+        values = values[:-1]  # a short row of a wider table (2019: 收费 has two columns of four)
+    if len(values) == 1 and len(columns) > 1 and values[0] is not None and values[0].isdigit():
+        cuts = _cuts(values[0], len(columns))
+        if len(cuts) == 1:  # "000" can only be 0, 0, 0: restored, though 表二 has no sums
+            for column in columns:
+                origins.add(f"{path}.{column}", source, RESTORED, "连在一起的数字只有这一种拆法")
+            return dict(zip(columns, cuts[0], strict=True))
+        origins.notes.append(
+            f"表二 {describe(source)} 的数字连在一起（{values[0]}），有{len(cuts)}种拆法，该行无合计关系可用，各格留空"
+        )
+        for column in columns:
+            origins.add(f"{path}.{column}", source, UNCERTAIN, "数字连在一起，无法确定")
+        return dict.fromkeys(columns)
     if len(values) != len(columns):
         origins.notes.append(
             f"表二 {describe(source)} 读到{len(values)}个数（应为{len(columns)}个），"
@@ -107,6 +121,19 @@ def _cells(printed, columns: tuple[str, ...], path: str, origins: Origins) -> di
         column: value if column.startswith("amount") else printed_value(value)
         for column, value in zip(columns, values, strict=True)
     }
+
+
+def _cuts(digits: str, count: int) -> list[tuple[int, ...]]:
+    """Every way to cut a run of digits into `count` numerals without leading zeros."""
+    if count == 1:
+        return [(int(digits),)] if digits and (digits == "0" or digits[0] != "0") else []
+    found = []
+    for end in range(1, len(digits) - count + 2):
+        head = digits[:end]
+        if len(head) > 1 and head[0] == "0":
+            break
+        found += [(int(head),) + rest for rest in _cuts(digits[end:], count - 1)]
+    return found
 
 
 def _single(printed, path: str, origins: Origins, text: bool = False):

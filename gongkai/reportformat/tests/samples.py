@@ -10,7 +10,7 @@ import io
 import random
 from dataclasses import dataclass, field
 
-from gongkai.reportcheck.vocabulary import (
+from gongkai.reportformat.vocabulary import (
     APPEAL_COLUMNS,
     APPEAL_GROUPS,
     APPLICANT_COLUMNS,
@@ -245,7 +245,7 @@ def applications_table(report: dict) -> list[list[tuple[str, int, int]]]:
                 group, label = label.split(" ", 1)
                 cells.append((group, 1, spans[group]))
             cells.append((label, 1, 1))
-        cells += [("" if v is None else str(v), 1, 1) for v in values]
+        cells += [(_cell_text(v), 1, 1) for v in values]
         table.append(cells)
     return table
 
@@ -253,7 +253,7 @@ def applications_table(report: dict) -> list[list[tuple[str, int, int]]]:
 def appeals_table(report: dict) -> list[list[tuple[str, int, int]]]:
     heads = [("结果维持", 1, 1), ("结果纠正", 1, 1), ("其他结果", 1, 1), ("尚未审结", 1, 1),
              ("总计", 1, 1)]
-    values = [(str(report["appeals"][g][c]), 1, 1) for g in APPEAL_GROUPS for c in APPEAL_COLUMNS]
+    values = [(_cell_text(report["appeals"][g][c]), 1, 1) for g in APPEAL_GROUPS for c in APPEAL_COLUMNS]
     return [
         [("行政复议", 5, 2), ("行政诉讼", 10, 1)],
         [("未经复议直接起诉", 5, 1), ("复议后起诉", 5, 1)],
@@ -262,7 +262,13 @@ def appeals_table(report: dict) -> list[list[tuple[str, int, int]]]:
     ]
 
 
+def _cell_text(value) -> str:
+    return "" if value is None else str(value)
+
+
 def proactive_tables(report: dict) -> list[list[list[tuple[str, int, int]]]]:
+    if report.get("proactive") is None:
+        return proactive_tables_2019(report)
     p = report["proactive"]
     docs = [[("第二十条第（一）项", 4, 1)],
             [("信息内容", 1, 1), ("本年制发件数", 1, 1), ("本年废止件数", 1, 1), ("现行有效件数", 1, 1)]]
@@ -276,6 +282,20 @@ def proactive_tables(report: dict) -> list[list[list[tuple[str, int, int]]]]:
                  [("第二十条第（八）项", 2, 1)], [("信息内容", 1, 1), ("本年收费金额（单位：万元）", 1, 1)],
                  [("行政事业性收费", 1, 1), (p["fees_10k_yuan"], 1, 1)]]
     return [docs, decisions]
+
+
+def proactive_tables_2019(report: dict) -> list[list[list[tuple[str, int, int]]]]:
+    """表二 in the 2019 layout: the same lines as the text form, one cell per tab."""
+    lines = _proactive_text(report, layout_2019=True)
+    width = max(len(line.split("\t")) for line in lines)
+    table = []
+    for line in lines:
+        cells = line.split("\t")
+        if len(cells) == 1:
+            table.append([(cells[0], width, 1)])
+        else:
+            table.append([(cell, 1, 1) for cell in cells] + [("", 1, 1)] * (width - len(cells)))
+    return [table]
 
 
 def _html_table(table) -> str:

@@ -11,10 +11,12 @@ from .errors import ReportUnreadable
 from .from_docx import docx_lines
 from .from_html import html_lines
 from .from_pdf import pdf_lines
+from .fused import is_fused, unfuse
 from .lines import Line, text_lines
 from .origins import CellOrigin, Origins
 from .proactive import is_2019_layout, read_proactive, read_proactive_2019
 from .sections import find_headings, find_title, section_spans
+from .status import TableStatus, table_statuses, unreadable_reason
 from .variants import simplify
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
@@ -29,6 +31,16 @@ class ParsedReport:
     seconds: float = 0.0
 
     @property
+    def tables(self) -> dict[str, TableStatus]:
+        """表二, 表三, 表四 each: read, restored or unreadable."""
+        return table_statuses(self.report, self.origins)
+
+    @property
+    def unreadable(self) -> str | None:
+        """One line of Chinese when 表三 or 表四 could not be read, else None."""
+        return unreadable_reason(self.tables)
+
+    @property
     def uncertain(self) -> list[str]:
         return [path for path, origin in self.origins.items() if origin.confidence == "uncertain"]
 
@@ -39,6 +51,7 @@ class ParsedReport:
         data["uncertain"] = self.uncertain
         data["notes"] = list(self.notes)
         data["provenance"] = {path: origin.as_dict() for path, origin in self.origins.items()}
+        data["tables"] = {key: status.as_dict() for key, status in self.tables.items()}
         return data
 
 
@@ -69,6 +82,9 @@ def _lines(kind: str, data: bytes, notes: list[str]) -> list[Line]:
     text = sniffing.decode_text(data)
     if kind == sniffing.HTML:
         return html_lines(text)
+    if is_fused(text):
+        notes.append("文本的整页连在一行，已按章节标题和表格行名重新分行，表格中连在一起的数字按表内合计关系拆分")
+        return text_lines(unfuse(text))
     return text_lines(text)
 
 

@@ -12,6 +12,8 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from .fused import MAX_READINGS, split_digits
+
 
 class _Unknown:
     """A cell the extraction lost; its value is still to be worked out."""
@@ -25,6 +27,7 @@ Cell = int | str | None | _Unknown  # None is a printed blank, str a printed dec
 MAX_ARRANGEMENTS = 2000
 MAX_MISSING = 2  # cells lost from one row; beyond that the row is left uncertain
 MAX_COMBINATIONS = 3000
+MAX_RUN_TOGETHER = 12  # digits of one token among others; longer is no pair of counts
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ class RowReading:
     width: int
     candidates: list[tuple[Cell, ...]]  # empty: no reading of the tokens fits the sums
     damaged: bool
+    fused: bool = False  # the row's digits were one run, cut by the sums (fused.py)
+    with_blanks: bool = False  # no cut without a blank cell fitted
 
 
 def is_numeral(token: str) -> bool:
@@ -64,13 +69,18 @@ def row_rules(key: str, groups: Sequence[int]) -> list[SumRule]:
     return rules
 
 
-def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int]) -> RowReading:
+def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int],
+             blanks_anywhere: bool = False) -> RowReading:
     """The possible cell values of one row from its printed tokens (None = a blank)."""
     width = sum(groups)
     if len(tokens) == width:
         cells = _as_printed(tokens)
         if cells is not None:
             return RowReading(key, width, [cells], damaged=False)
+    if width > 1 and len(tokens) == 1 and tokens[0] is not None and tokens[0].isdigit():
+        return _read_fused(key, tokens[0], groups, blanks_anywhere)
+    if any(token is not None and len(token) > MAX_RUN_TOGETHER for token in tokens):
+        return RowReading(key, width, [], damaged=True)  # not cells run together: uncertain
     rules = row_rules(key, groups)
     seen: dict[tuple[Cell, ...], None] = {}
     for count, arrangement in enumerate(_arrangements(list(tokens), width)):
@@ -81,6 +91,20 @@ def read_row(key: str, tokens: Sequence[str | None], groups: Sequence[int]) -> R
         if solved is not None:
             seen.setdefault(solved[key], None)
     return RowReading(key, width, list(seen), damaged=True)
+
+
+def _read_fused(key: str, digits: str, groups: Sequence[int], blanks_anywhere: bool) -> RowReading:
+    """One run of digits for a whole row: the cuts the row's sums allow. A blank cell
+    leaves no digits, so readings with blanks are tried when none without fits — or,
+    once the table has shown a blank anywhere (`blanks_anywhere`), always."""
+    width = sum(groups)
+    readings = [] if blanks_anywhere else split_digits(digits, groups)
+    with_blanks = not readings
+    if with_blanks:
+        readings = split_digits(digits, groups, blanks=True)
+    if len(readings) > MAX_READINGS:
+        readings = []  # too many to weigh: the whole row stays uncertain, never a pick
+    return RowReading(key, width, readings, damaged=True, fused=True, with_blanks=with_blanks)
 
 
 def _as_printed(tokens: Sequence[str | None]) -> tuple[Cell, ...] | None:
@@ -186,11 +210,83 @@ def resolve(readings: list[RowReading], rules: list[SumRule]) -> Resolution:
                 solved = _propagate(grid, live)
                 if solved is not None:
                     solutions.append(solved)
-    elif not open_rows:
+    elif open_rows:
+        live = _live_rules(rules, fixed, {row.key for row in open_rows})
+        solutions = _search(open_rows, fixed, live) if live is not None else []
+        if solutions is None:  # too many to weigh: only what each row's own readings agree on
+            return _agreement(readings, [])
+    else:
         live = _live_rules(rules, fixed, set())
         solved = _propagate(dict(fixed), live) if live is not None else None
         solutions = [solved] if solved is not None else []
     return _agreement(readings, solutions)
+
+
+MAX_NODES = 20_000
+MAX_SOLUTIONS = 500
+
+
+def _search(open_rows: list[RowReading], fixed: dict, rules: list[SumRule]):
+    """The choices among many rows' candidates that satisfy the sums, found row by row and
+    abandoned as soon as a sum over the rows chosen so far can no longer hold (cells are
+    never negative). None if the search is too large to finish."""
+    keys = [row.key for row in open_rows]
+    position = {key: n for n, key in enumerate(keys)}
+    # Each rule is checked once the last of its open rows is chosen, and bounded before.
+    by_depth: dict[int, list[SumRule]] = {}
+    for rule in rules:
+        depths = [position[key] for key, _ in rule.members if key in position]
+        for depth in set(depths):
+            by_depth.setdefault(depth, []).append(rule)
+    grid = {key: list(values) for key, values in fixed.items()}
+    solutions: list[dict] = []
+    nodes = 0
+
+    def walk(depth: int) -> bool:
+        nonlocal nodes
+        if depth == len(open_rows):
+            solved = _propagate({k: tuple(v) for k, v in grid.items()}, rules)
+            if solved is not None:
+                solutions.append(solved)
+            return len(solutions) <= MAX_SOLUTIONS
+        row = open_rows[depth]
+        for candidate in row.candidates:
+            nodes += 1
+            if nodes > MAX_NODES:
+                return False
+            grid[row.key] = list(candidate)
+            if all(_may_hold(rule, grid) for rule in by_depth.get(depth, ())):
+                if not walk(depth + 1):
+                    return False
+        del grid[row.key]
+        return True
+
+    finished = walk(0)
+    return solutions if finished else None
+
+
+def _may_hold(rule: SumRule, cells: dict[str, list[Cell]]) -> bool:
+    """Whether the rule can still hold: cells not chosen yet (or unknown) are ≥ 0."""
+    sums = [0, 0]
+    open_sides = [False, False]
+    for n, (key, i) in enumerate(rule.members):
+        side = n >= rule.split
+        row = cells.get(key)
+        if row is None or row[i] is UNKNOWN:
+            open_sides[side] = True
+            continue
+        value = row[i]
+        if type(value) is int:
+            sums[side] += value
+        elif value is not None:
+            return True  # a decimal: the rule says nothing
+    if not open_sides[0] and not open_sides[1]:
+        return sums[0] == sums[1]
+    if not open_sides[0]:
+        return sums[1] <= sums[0]
+    if not open_sides[1]:
+        return sums[0] <= sums[1]
+    return True
 
 
 def _live_rules(rules, fixed: dict[str, tuple[Cell, ...]], open_keys: set[str]):

@@ -6,9 +6,9 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.reportcheck.checking import check
-from gongkai.reportcheck.reading import ReportUnreadable, read_report
-from gongkai.reportcheck.vocabulary import COLUMNS
+from gongkai.reportformat.checking import check
+from gongkai.reportformat.reading import ReportUnreadable, read_report
+from gongkai.reportformat.vocabulary import COLUMNS
 
 from . import samples
 

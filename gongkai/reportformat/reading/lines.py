@@ -82,6 +82,9 @@ class SplitLine:
     label: str
     values: tuple[str | None, ...]  # numeral as printed (normalised), or None for a blank
     line: Line
+    # Empty cells of extracted text between the label and the first value, left out of
+    # `values`: each is a merged label cell or a blank, which only the table can tell.
+    leading_empty: int = 0
 
     @cached_property
     def squeezed_label(self) -> str:
@@ -92,7 +95,7 @@ class SplitLine:
 # Printed stand-ins for an empty cell (after NFKC): dashes, slashes, 无.
 _BLANK_MARKS = {"-", "--", "—", "——", "–", "―", "─", "/", "//", "\\", "无", "空", "×", "x", "X"}
 _NUMBER = re.compile(r"[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_TRAILING_DIGITS = re.compile(r"^(.*[^\d.,+\-()\[\]])(\d+)$")
+_TRAILING_DIGITS = re.compile(r"^(.*[^\d.,+\-(\[])(\d+(?:\.\d+)?)$")
 
 
 def normalize(text: str) -> str:
@@ -169,7 +172,7 @@ def _add_pieces(cell: str, kinds: list[int], texts: list[str]) -> None:
         if kind == _TEXT_KIND:
             # A label run into its first number ("总计14") comes apart here.
             tail = _TRAILING_DIGITS.match(piece) if piece[-1].isdecimal() else None
-            if tail and _is_cjk(tail.group(1)[-1]):
+            if tail and _ends_a_label(tail.group(1)[-1]):
                 kinds += (_TEXT_KIND, _NUMBER_KIND)
                 texts += (tail.group(1), tail.group(2))
                 continue
@@ -179,6 +182,12 @@ def _add_pieces(cell: str, kinds: list[int], texts: list[str]) -> None:
 
 def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
+
+
+def _ends_a_label(char: str) -> bool:
+    """A label's last character before its numbers: a Chinese character, or the closing
+    bracket or quote of one (（二）部分公开（…）14, 3.危及“三安全一稳定”0)."""
+    return _is_cjk(char) or char in ")）”\"'】"
 
 
 def split_line(line: Line) -> SplitLine:
@@ -216,16 +225,33 @@ def _split(line: Line) -> SplitLine:
             first += 1
     label = "".join(texts[i] for i in range(start) if kinds[i] == _TEXT_KIND)
     values = tuple(texts[i] if kinds[i] == _NUMBER_KIND else None for i in range(first, end))
-    return SplitLine(label=label, values=values, line=line)
+    return SplitLine(label=label, values=values, line=line, leading_empty=first - start)
+
+
+_PIPE = re.compile(r"\s*[|｜]\s*")
 
 
 def text_lines(text: str, source_key: str = "line", extra: dict | None = None) -> list[Line]:
-    """Plain text as lines; tabs (what PDF-to-text tools leave between cells) split cells."""
+    """Plain text as lines. Tabs (what PDF-to-text tools and a table copied from a browser
+    leave between cells) split cells; so do `|` bars (HTML→text converters, Markdown)
+    on a line with at least two of them."""
     lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
         source = dict(extra or {})
         source[source_key] = number
-        lines.append(Line(cells=tuple(raw.split("\t")), source=source))
+        lines.append(Line(cells=_cells(raw), source=source))
     return lines
+
+
+def _cells(raw: str) -> tuple[str, ...]:
+    if "\t" in raw:
+        return tuple(raw.split("\t"))
+    if raw.count("|") + raw.count("｜") >= 2:
+        text = raw.strip()
+        if text[:1] in "|｜" and text[-1:] in "|｜":
+            text = text[1:-1]  # a Markdown row's outer bars; a bar at one end only is a blank cell
+        cells = _PIPE.split(text)
+        return tuple(cells)
+    return (raw,)

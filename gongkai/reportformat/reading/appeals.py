@@ -27,10 +27,11 @@ def read_appeals(lines: list[Line], origins: Origins) -> dict | None:
     source: dict = {}
     for line in lines:
         split = split_line(line)
-        if split.label or not split.values:
+        if not split.values or (split.label and not _only_header_words(split.squeezed_label)):
             continue
         source = source or line.source
-        values.extend(split.values)
+        # A line of numbers only: an empty cell in front is a blank cell, not a label's.
+        values.extend([None] * split.leading_empty + list(split.values))
         if len(values) >= GROUP * len(APPEAL_GROUPS):
             break
     if not values:
@@ -38,6 +39,17 @@ def read_appeals(lines: list[Line], origins: Origins) -> dict | None:
     while len(values) > GROUP * len(APPEAL_GROUPS) and values[0] is None:
         values.pop(0)
     return _build({"all": (values, source)}, origins)
+
+
+_HEADER_WORDS = ("未经复议直接起诉", "复议后起诉", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果",
+                 "尚未审结", "总计")
+
+
+def _only_header_words(label: str) -> bool:
+    """The header run into the numbers (text without separators): nothing but 表四's words."""
+    for word in _HEADER_WORDS:
+        label = label.replace(word, "")
+    return label == ""
 
 
 def _rows_per_group(lines: list[Line]) -> dict[str, tuple[list, dict]]:
@@ -72,5 +84,6 @@ def _build(printed: dict[str, tuple[list, dict]], origins: Origins) -> dict:
             appeals[name] = dict(zip(APPEAL_COLUMNS, cells[part], strict=True))
             for column, doubt in zip(APPEAL_COLUMNS, doubts[part], strict=True):
                 confidence = UNCERTAIN if doubt else RESTORED if reading.damaged else CERTAIN
-                origins.add(f"appeals.{name}.{column}", source, confidence)
+                note = "由各组合计（C4）唯一确定" if confidence == RESTORED else None
+                origins.add(f"appeals.{name}.{column}", source, confidence, note)
     return appeals

@@ -2,8 +2,8 @@
 
 import pytest
 
-from gongkai.reportcheck.reading import RESTORED, UNCERTAIN, read_report
-from gongkai.reportcheck.reading.lines import Line, split_line
+from gongkai.reportformat.reading import RESTORED, UNCERTAIN, read_report
+from gongkai.reportformat.reading.lines import Line, split_line
 
 from . import samples
 from .test_seed import assert_matches

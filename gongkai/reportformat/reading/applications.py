@@ -66,7 +66,11 @@ def read_applications(lines: list[Line], origins: Origins) -> dict | None:
         return None
     single_other = OTHER_ROW_2019 in matched and not any(k in matched for k in OTHER_ROWS_2021)
     keys = application_rows(single_other)
-    readings = [_reading(key, matched.get(key)) for key in keys]
+    gap = _label_gap(matched.values())
+    readings = [_reading(key, matched.get(key), gap) for key in keys]
+    if any(r.fused and r.with_blanks for r in readings):
+        # Run-together digits and a row that needs a blank: any row may hide one.
+        readings = [_reading(key, matched.get(key), gap, blanks_anywhere=True) for key in keys]
     resolution = resolve(readings, table_sum_rules(single_other))
     rows: dict[str, list] = {}
     restored: list[str] = []
@@ -85,13 +89,29 @@ def read_applications(lines: list[Line], origins: Origins) -> dict | None:
     return {"rows": rows}
 
 
-def _reading(key: str, split: SplitLine | None) -> RowReading:
+def _label_gap(splits) -> int | None:
+    """How many empty cells extracted text leaves between a row's label and its numbers.
+
+    Rows printed whole (seven numbers) show it: the seed's PDF text has one empty cell
+    there in every row, and any other empty cell there is a blank cell of the table.
+    When whole rows differ (a table copied from a browser keeps a spanning label's
+    empty cells, so the count follows the label's span), None: every row then has its
+    table's full width of cells, and the numbers are the last seven of them.
+    """
+    gaps = {s.leading_empty for s in splits if len(s.values) == WIDTH and None not in s.values}
+    if len(gaps) == 1:
+        return gaps.pop()
+    return None if gaps else 0
+
+
+def _reading(key: str, split: SplitLine | None, gap: int | None = 0, blanks_anywhere: bool = False) -> RowReading:
     if split is None:
         return RowReading(key, WIDTH, [], damaged=True)
-    values = list(split.values)
+    blanks = split.leading_empty if gap is None else max(0, split.leading_empty - gap)
+    values = [None] * blanks + list(split.values)
     while len(values) > WIDTH and values[0] is None:
         values.pop(0)  # grid cells left of the numbers that only belong to the label
-    return read_row(key, values, [WIDTH])
+    return read_row(key, values, [WIDTH], blanks_anywhere)
 
 
 def _record(origins: Origins, reading: RowReading, split: SplitLine | None, doubts) -> None:
@@ -108,15 +128,24 @@ def _record(origins: Origins, reading: RowReading, split: SplitLine | None, doub
                 f"按表内合计关系无法唯一确定，不能确定的格留空"
             )
     inferred = split is not None and split.label == ""
+    how = _restoring_rule(reading)
     for path, doubt in zip(_cell_paths(reading.key), doubts, strict=True):
         if doubt:
             origins.add(path, source, UNCERTAIN, "无法确定此格")
         elif reading.damaged:
-            origins.add(path, source, RESTORED, "由表内合计关系确定")
+            origins.add(path, source, RESTORED, how)
         elif inferred:
             origins.add(path, source, RESTORED, "行名未读到，按表格顺序认定")
         else:
             origins.add(path, source, CERTAIN)
+
+
+def _restoring_rule(reading: RowReading) -> str:
+    """Which sums fixed a damaged row's cells, in words."""
+    what = "连在一起的数字" if reading.fused else "缺失或连在一起的格"
+    if len(reading.candidates) == 1:
+        return f"{what}由本行横向合计（C3）唯一确定"
+    return f"{what}由本行横向合计（C3）和各列合计（C1 收办平衡、C2 明细合计）唯一确定"
 
 
 @functools.lru_cache(maxsize=64)
