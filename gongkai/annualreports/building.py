@@ -1,5 +1,5 @@
 """Building reports: counts from the records (queries), text (stored or drafted),
-the interchange dict (core) and the checker's findings (reportcheck.checking).
+the interchange dict (core) and the checker's findings (reportformat.checking).
 
 Last year's report, for C6/C7, is the one published here, else one imported from
 outside, else last year's built from the records.

@@ -7,7 +7,7 @@ import pytest
 
 from gongkai.api.tests.test_applications import URL, bearer, event, register
 from gongkai.applications.letters import load
-from gongkai.reportcheck.vocabulary import OUTCOME_ROWS_2021
+from gongkai.reportformat.vocabulary import OUTCOME_ROWS_2021
 
 pytestmark = pytest.mark.django_db
 RECONSIDERATION_FIRST = "应当先申请行政复议"

@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from gongkai.applications.letters import load
-from gongkai.reportcheck.vocabulary import OUTCOME_ROWS_2021
+from gongkai.reportformat.vocabulary import OUTCOME_ROWS_2021
 
 LAW = Path(__file__).resolve().parents[3] / "docs" / "law.md"
 
