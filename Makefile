@@ -37,7 +37,7 @@ run: demo
 	GUNICORN_BIND=127.0.0.1:$(PORT) GUNICORN_WORKERS=3 $(BIN)/gunicorn -c deploy/gunicorn.conf.py gongkai.wsgi:application
 
 test: install | $(VAR_DIR)
-	$(BIN)/python -m gongkai.prerequisites chromium fonts
+	$(BIN)/python -m gongkai.prerequisites chromium fonts poppler
 	$(BIN)/gongkai collectstatic --noinput -v0
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 

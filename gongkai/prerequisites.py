@@ -3,9 +3,11 @@
 - Chromium, for the browser tests (`make test`);
 - the Simplified-Chinese CJK fonts, for every PDF the platform makes (`make run`, `make test`):
   without them WeasyPrint falls back to another face and the PDFs carry no Chinese, or
-  Japanese glyph shapes.
+  Japanese glyph shapes;
+- poppler's pdftoppm and pdftotext (`make test`): the tests look at letters' pages as
+  pictures and read reports as the text people copy out of PDFs.
 
-    python -m gongkai.prerequisites chromium fonts
+    python -m gongkai.prerequisites chromium fonts poppler
 
 checks each, installs what is missing when it can (as root with apt-get: Debian's
 packages; otherwise Playwright's own Chromium), and otherwise stops with one Chinese line
@@ -23,7 +25,8 @@ from pathlib import Path
 
 # The faces the report and letter stylesheets name; fonts-noto-cjk packages both.
 PDF_FONTS = ("Noto Serif CJK SC", "Noto Sans CJK SC")
-APT_PACKAGES = {"chromium": "chromium", "fonts": "fonts-noto-cjk"}
+APT_PACKAGES = {"chromium": "chromium", "fonts": "fonts-noto-cjk", "poppler": "poppler-utils"}
+POPPLER_TOOLS = ("pdftoppm", "pdftotext")
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 
 
@@ -88,7 +91,8 @@ def install_commands(missing: list[str], machine: Machine) -> list[list[str]]:
 
 def advice(missing: list[str]) -> str:
     """The one line a person reads when the machine lacks something we cannot install."""
-    what = "、".join({"chromium": "Chromium 浏览器（浏览器测试用）", "fonts": "中文字体 Noto CJK SC（PDF 用）"}[m] for m in missing)
+    what = "、".join({"chromium": "Chromium 浏览器（浏览器测试用）", "fonts": "中文字体 Noto CJK SC（PDF 用）",
+                     "poppler": "PDF 工具 pdftoppm、pdftotext（测试用）"}[m] for m in missing)
     packages = " ".join(APT_PACKAGES[m] for m in missing)
     line = f"缺少{what}：请以 root 运行 apt-get install {packages}"
     if "chromium" in missing:
@@ -102,6 +106,8 @@ def missing_now(wanted: list[str]) -> list[str]:
         missing.append("chromium")
     if "fonts" in wanted and missing_fonts(installed_font_families()):
         missing.append("fonts")
+    if "poppler" in wanted and not all(shutil.which(tool) for tool in POPPLER_TOOLS):
+        missing.append("poppler")
     return missing
 
 
@@ -124,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     wanted = list(argv if argv is not None else sys.argv[1:]) or ["chromium", "fonts"]
     unknown = [w for w in wanted if w not in APT_PACKAGES]
     if unknown:
-        print(f"未知的检查项：{'、'.join(unknown)}（可用：chromium fonts）", file=sys.stderr)
+        print(f"未知的检查项：{'、'.join(unknown)}（可用：chromium fonts poppler）", file=sys.stderr)
         return 2
     return ensure(wanted)
 

@@ -51,3 +51,10 @@ def test_a_failed_install_is_reported_not_skipped(monkeypatch, capsys):
 def test_an_installed_machine_passes():
     # This machine is set up as .ci/run sets one up: the check must pass without installing.
     assert prerequisites.main(["chromium", "fonts"]) == 0
+
+
+def test_missing_pdf_tools_are_installed_from_poppler_or_named_in_one_line():
+    commands = install_commands(["poppler"], Machine(is_root=True, has_apt=True))
+    assert commands[-1][-1] == "poppler-utils"
+    line = advice(["poppler"])
+    assert "apt-get install poppler-utils" in line and "\n" not in line
