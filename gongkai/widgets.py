@@ -17,9 +17,3 @@ def person_name(user) -> str:
     """How staff are listed to people: their name, the log-in name only when none is set."""
     return (user.get_full_name() or "").strip() or user.get_username()
 
-
-class StaffChoiceField(forms.ModelChoiceField):
-    """A choice of staff members, shown by their names (not log-in names)."""
-
-    def label_from_instance(self, obj) -> str:
-        return person_name(obj)

@@ -15,6 +15,7 @@ STYLE_WITHOUT_NONCE = re.compile(r"<style(?![^>]*\bnonce=)[^>]*>", re.I)
 HANDLER_OR_STYLE_ATTRIBUTE = re.compile(r"<[a-z][^>]*\s(?:on[a-z]+|style)\s*=", re.I)
 
 
+@pytest.mark.django_db
 def test_finding_12_the_api_docs_load_their_scripts_from_the_platform_itself(client):
     page = client.get("/api/v1/docs").content.decode()
 

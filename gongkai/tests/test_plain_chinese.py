@@ -49,15 +49,3 @@ def test_staff_forms_use_chinese_colons_and_say_please_choose(county, client):
 
     assert "：</label>" in html and ":</label>" not in html
     assert "---------" not in html
-
-
-def test_staff_are_chosen_by_their_names(county):
-    from django.contrib.auth import get_user_model
-
-    from gongkai.agencies.models import Role
-    from gongkai.applications.forms import ExtensionForm
-
-    approvers = get_user_model().objects.filter(staff_roles__role=Role.APPROVER)
-    html = str(ExtensionForm(approvers=approvers)["approved_by"])
-
-    assert "王负责" in html and ">approver<" not in html

@@ -111,6 +111,7 @@ def build_world() -> World:
         agencies[key] = Agency.objects.create(
             code=f"m-{key}", name=name, kind=kind, parent=agencies.get(parent), index_prefix=f"00{n}",
             office_name=f"{name}办公室", office_phone="0375-5199000",
+            office_address=f"郏县{name}院内", office_postcode="467100",
         )
     users = {}
     for persona, (key, roles) in PERSONAS.items():

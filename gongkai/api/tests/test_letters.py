@@ -71,7 +71,7 @@ def _sign(client, county, app_id, outcome, facts):
     decided = _ok(event(client, app_id, county.clerk, type="decided", on="2025-10-20", outcome=outcome, **facts))
     assert decided["status"] == "proposed"
     if outcome in ("granted", "partial"):  # 保密审查 of a disclosing reply (条例第十七条)
-        _ok(event(client, app_id, county.reviewer, type="reviewed", on="2025-10-20"))
+        _ok(event(client, app_id, county.reviewer, type="reviewed", on="2025-10-20", passed=True))
     signed = _ok(event(client, app_id, county.approver, type="signed", on="2025-10-20"))
     assert signed["status"] == "replied" and signed["outcome"] == outcome
 
