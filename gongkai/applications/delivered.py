@@ -90,6 +90,7 @@ def do_attach_document(application, *, upload, content_type: str, title: str, bo
     with transaction.atomic():
         application = _locked(application)
         _require(application, (Status.IN_PROGRESS, Status.PROPOSED), "添加提供的文件")
+        _void_review(application, acting_user)
         document = DeliveredDocument.objects.create(
             application=application, title=title.strip() or upload.name[:200], original=upload,
             original_type=content_type, added_by=acting_user, page_count=pages, status=DocumentStatus.DRAFT,
@@ -114,8 +115,19 @@ def do_redact_document(document, *, boxes: list[dict], acting_user) -> Delivered
         document = DeliveredDocument.objects.select_for_update().get(pk=document.pk)
         if document.status == DocumentStatus.PROCESSING:
             raise NotAllowed("该文件正在处理，请稍后刷新页面。")
+        _void_review(application, acting_user)
         _start(application, document, boxes, acting_user)
     return document
+
+
+def _void_review(application, acting_user) -> None:
+    """条例第十七条: what is delivered is what the reviewer passed. A file added or its
+    boxes changed after the 保密审查 sends the reply back to the reviewer."""
+    if not application.reviewed_by_id:
+        return
+    application.reviewed_by, application.reviewed_at, application.review_note = None, None, ""
+    application.save(update_fields=["reviewed_by", "reviewed_at", "review_note"])
+    _same(application, "reply_review_voided", acting_user, {})
 
 
 def _check(boxes: list[dict], data: bytes, content_type: str) -> None:

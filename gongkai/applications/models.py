@@ -133,6 +133,7 @@ EVENT_LABELS = {
     "delivered": "送达",
     "withdrawn": "申请人撤回申请",
     "document_attached": "添加提供的文件",
+    "reply_review_voided": "提供的文件有改动，保密审查须重新进行",
     "document_redacted": "对提供的文件作区分处理",
     "document_downloaded": "申请人下载提供的文件",
     # 个人信息保护法第四十七条 (gongkai/personaldata/retention.py)
@@ -145,6 +146,7 @@ EVENT_LABELS = {
 INTERNAL_EVENTS = (
     "reply_proposed", "reply_reviewed", "reply_review_returned", "reply_returned",
     "extension_requested", "extension_refused", "personal_data_purged", "proof_purged",
+    "reply_review_voided",
 )
 
 # The clock runs (or is paused) in these: received, not yet answered.

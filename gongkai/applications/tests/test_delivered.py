@@ -176,3 +176,24 @@ def test_a_reply_that_discloses_nothing_delivers_no_files(client, county, regist
     client.post(reverse("applications_public:track"), {"code": application.tracking_code, "phone_last4": "5678"})
     page = client.get(reverse("applications_public:track")).content.decode()
     assert "附件甲" not in page and "/track/documents/" not in page
+
+
+def test_a_file_added_after_the_review_sends_the_reply_back_to_the_reviewer(county, register,
+                                                                          django_capture_on_commit_callbacks):
+    """Found from outside: a clerk attached an unreviewed file after 保密审查 passed and the
+    approver's signature delivered it (条例第十七条)."""
+    application = register(received_on=D(2025, 12, 1))
+    a.do_decide_application(application, outcome="granted", acting_user=county.clerk)
+    application = a.do_review_reply(application, passed=True, acting_user=county.reviewer)
+    assert application.reviewed_by == county.reviewer
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delivered.do_attach_document(
+            application, upload=SimpleUploadedFile("未审查.pdf", text_pdf()), content_type="application/pdf",
+            title="未审查的文件", boxes=[], acting_user=county.clerk)
+
+    application.refresh_from_db()
+    assert application.reviewed_by is None
+    assert "reply_review_voided" in [e.verb for e in history(application)]
+    with pytest.raises(a.NotAllowed):
+        a.do_sign_reply(application, on=D(2025, 12, 9), acting_user=county.approver)
