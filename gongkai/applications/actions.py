@@ -963,9 +963,25 @@ def do_withdraw(application, *, on: datetime.date, note: str = "", acting_user) 
         application = _locked(application)
         _require(application, OPEN_STATUSES, "登记撤回申请")
         _not_in_future(on, "撤回日期")
-        _close(application, Outcome.OTHER_OTHER, on, "withdrawn", acting_user,
-               "申请人撤回申请。" + (f"{note}" if note else ""))
+        if application.received_on is None:
+            _withdraw_before_receipt(application, on, note, acting_user)
+        else:
+            _close(application, Outcome.OTHER_OTHER, on, "withdrawn", acting_user,
+                   "申请人撤回申请。" + (f"{note}" if note else ""))
     return application
+
+
+def _withdraw_before_receipt(application, on, note: str, actor) -> None:
+    """条例第三十一条: an online application not yet confirmed was never received, so a
+    withdrawal then has nothing to answer: no closure letter, and no 表三 row (the
+    report counts applications by their date of receipt)."""
+    application.reasons = "申请人在本机关确认收到申请前撤回。" + note
+    application.closed_on = on
+    application.save(update_fields=["reasons", "closed_on"])
+    _move(application, Status.CLOSED, "withdrawn", actor, {"on": on.isoformat(), "before_receipt": True})
+    email_applicant(application, "政府信息公开申请已撤回", [
+        f"您于{on:%Y年%m月%d日}撤回了尚未确认收到的申请，本机关不再办理。如仍需要该信息，可以重新提出申请。",
+    ])
 
 
 def _check_outcome(application, outcome: str, reasons: str, withheld_parts: str) -> None:

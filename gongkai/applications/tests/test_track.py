@@ -245,3 +245,19 @@ def test_the_receipt_pdf_has_number_code_date_and_periods(client, county):
     assert "登记回执" in text and application.reference in text
     assert application.tracking_code[:4] in text
     assert "2025年12月10日" in text and "第三十一条" in text and "20个工作日" in text
+
+
+def test_withdrawing_online_before_the_office_confirmed_receipt_closes_without_a_letter(client, county):
+    """Found from outside: withdrawing an application still 待确认收到 was a 500."""
+    application = a.do_submit_application(
+        county.dept, applicant=PERSON, description="学校名单", form_wanted="electronic",
+        delivery_wanted="online", idempotency_key="withdraw-early")
+    look_up(client, application)
+
+    response = client.post(reverse("applications_public:track_withdraw"), {"confirm": "on"})
+
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == Status.CLOSED and application.received_on is None
+    assert application.outcome == "" and not application.letters.exists()
+    assert "撤回" in client.get(TRACK).content.decode()
