@@ -131,6 +131,14 @@ class LoginForm(CaptchaMixin, AuthenticationForm):
         if request is not None and login_failures(request) >= settings.LOGIN_CAPTCHA_AFTER_FAILURES:
             self.add_captcha()
 
+    def clean(self):
+        # A wrong captcha means the password is not tried at all: otherwise the answer
+        # ("验证码不正确" alone, or with "用户名或密码不正确") tells a guesser which password
+        # is right without solving any captcha.
+        if "captcha" in self.fields and "captcha" in self.errors:
+            return self.cleaned_data
+        return super().clean()
+
 
 class LoginView(auth_views.LoginView):
     authentication_form = LoginForm

@@ -384,3 +384,22 @@ def test_finding_8_uploads_a_spreadsheet_import_is_checked_whole(client, county)
     binary_csv = SimpleUploadedFile("热线.csv", b"\x00\x01\x02binary")
     page = client.post(reverse("supervision:hotline_import"), {"file": binary_csv}).content.decode()
     assert "含有二进制内容" in page
+
+
+def test_finding_5_bots_a_wrong_captcha_says_nothing_about_the_password(client, county, settings):
+    """Found from outside: with a wrong captcha, a right password answered "验证码不正确"
+    alone and a wrong one also "用户名或密码不正确" — passwords could be tested without
+    solving any captcha."""
+    settings.LOGIN_CAPTCHA_AFTER_FAILURES = 1
+    url = reverse("agencies:login")
+    county.clerk.set_password("right-password-1")
+    county.clerk.save()
+    client.post(url, {"username": county.clerk.username, "password": "wrong"})
+
+    def errors(password):
+        page = client.post(url, {"username": county.clerk.username, "password": password,
+                                 "captcha_0": "x", "captcha_1": "wrong-answer"}).content.decode()
+        return ("验证码不正确" in page, "用户名或密码不正确" in page)
+
+    assert errors("right-password-1") == errors("another-wrong-one") == (True, False)
+    assert "_auth_user_id" not in client.session
