@@ -314,6 +314,19 @@ def _step_note(event) -> str:
 
 REMEDY = ("如对答复不服，可以自收到之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼"
           "（《政府信息公开条例》第五十一条）。")
+# The same choice the letter's remedy paragraph makes (letters/templates/remedy.v2.toml):
+# a refusal to disclose goes to 行政复议 first (行政复议法第二十三条).
+REMEDY_RECONSIDERATION_FIRST = ("如对答复不服，可以自收到之日起60日内依法申请行政复议；对不予公开的答复应当"
+                                "先申请行政复议，对复议决定不服的，可以自收到复议决定书之日起15日内提起行政诉讼"
+                                "（《政府信息公开条例》第五十一条、《行政复议法》第二十三条）。")
+
+
+def _remedy(application) -> str:
+    from gongkai.applications.letters.compose import remedy_variant
+    from gongkai.applications.letters.wording import load
+
+    first = remedy_variant(load("remedy"), application.outcome or "") == "reconsideration_first"
+    return REMEDY_RECONSIDERATION_FIRST if first else REMEDY
 
 
 def _next_step(application, letter) -> str:
@@ -333,5 +346,5 @@ def _next_step(application, letter) -> str:
         due = f"答复期限为{application.due_on:%Y年%m月%d日}。" if application.due_on and application.is_open else ""
         return f"无需您办理任何事项。{due}"
     if kind in (LetterKind.REPLY, LetterKind.CLOSURE_NOTICE):
-        return REMEDY
+        return _remedy(application)
     return ""

@@ -261,3 +261,21 @@ def test_withdrawing_online_before_the_office_confirmed_receipt_closes_without_a
     assert application.status == Status.CLOSED and application.received_on is None
     assert application.outcome == "" and not application.letters.exists()
     assert "撤回" in client.get(TRACK).content.decode()
+
+
+@pytest.mark.parametrize(("outcome", "facts", "first"), [
+    ("denied_state_secret", {"reasons": "属于国家秘密"}, True),
+    ("unable_not_held", {"reasons": "本机关未制作、获取该信息"}, False),
+])
+def test_the_tracking_page_gives_the_same_remedy_as_the_letter(client, county, register, outcome, facts, first):
+    """Found from outside: /track/ said 复议 or 诉讼 while the refusal letter said 复议 first."""
+    from gongkai.testing import answer_application
+
+    application = register(received_on=D(2025, 12, 1))
+    answer_application(application, county, D(2025, 12, 9), outcome=outcome, **facts)
+    look_up(client, application)
+    page = client.get(TRACK).content.decode()
+    letter = application.letters.get(kind=LetterKind.REPLY).body
+
+    assert ("应当先申请行政复议" in page) is first
+    assert ("应当先申请行政复议" in letter) is first
