@@ -248,9 +248,12 @@ def _pause_ended(clock, event, calendar, notice_due):
         raise ClockError(
             f"没有进行中的{_pause_name(kind, False)}，不能登记“{ClockEventKind(event.kind).label}”。"
         )
-    pause.last = event.on
+    # 第三十二条: the pause never runs past the party's reply-by date, however late the
+    # consultation is closed (the clock ran again by itself from the day after).
+    pause.last = min(event.on, pause.cap) if pause.cap else event.on
     due = _when(clock.due(calendar, event.on))
-    return [_pause_sentence(pause, pause.last, calendar) + f" → 期限顺延至 {due}。"]
+    late = f"（{event.on} 才登记结束，已超过对方提出意见的期限 {pause.cap}，只计至该日）" if pause.last < event.on else ""
+    return [_pause_sentence(pause, pause.last, calendar) + late + f" → 期限顺延至 {due}。"]
 
 
 def _extended(clock, event, calendar, notice_due):

@@ -342,3 +342,14 @@ def test_a_late_correction_notice_restarts_only_with_a_recorded_override():
     # From 10-24: 10-27 … 10-31 (5), 11-03 … 11-07 (10), 11-10 … 11-14 (15), 11-17 … 11-21 (20).
     assert overridden.due_on == D(2025, 11, 21)
     assert "经说明理由" in "".join(overridden.explanation)
+
+
+def test_a_consultation_closed_after_its_reply_by_still_pauses_only_up_to_it():
+    """Found from outside (a lawyer): closing a consultation late dropped the cap, and the
+    due date jumped from 11-24 to weeks later. Closed or open, the pause ends at 10-31."""
+    started = E(K.CONSULTATION_STARTED, D(2025, 10, 9), due_on=D(2025, 10, 31))
+    closed_late = deadline(D(2025, 9, 26), started, E(K.CONSULTATION_ENDED, D(2025, 11, 20)), today=D(2025, 12, 10))
+    still_open = deadline(D(2025, 9, 26), started, today=D(2025, 12, 10))
+    assert closed_late.due_on == still_open.due_on == D(2025, 11, 24)
+    assert closed_late.overdue
+    assert "只计至该日" in "".join(closed_late.explanation)
