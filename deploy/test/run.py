@@ -37,11 +37,18 @@ PG = os.environ.get("DEPLOY_TEST_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("DEPLOY_TEST_REDIS", "redis://127.0.0.1:6379/10")
 CITIZENS = int(os.environ.get("DEPLOY_TEST_CITIZENS", "60"))
 SITE = f"http://127.0.0.1:{NGINX_PORT}"
-# A 1×1 PNG: the proof of identity the apply form asks for.
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000105e2b1d20000000049454e44ae426082"
-)
+def _proof_png() -> bytes:
+    """The proof of identity the apply form asks for: a real image (uploads are decoded whole)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (200, 120), (235, 235, 235)).save(out, format="PNG")
+    return out.getvalue()
+
+
+PNG = _proof_png()
 
 
 def log(message: str) -> None:
