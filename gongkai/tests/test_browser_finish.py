@@ -60,16 +60,27 @@ def dangling_describedby(page) -> list[str]:
 
 
 @pytest.fixture
+def axe_page(chromium, live_server):
+    """A page for the accessibility checks. axe-core is injected by the test, not served
+    by the site, and the site's Content-Security-Policy (tested on its own in
+    test_content_security.py) rightly refuses injected script: bypassed here only."""
+    context = chromium.new_context(base_url=live_server.url, locale="zh-CN", bypass_csp=True)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def demo(transactional_db):
     from gongkai.demo.loader import load_demo
 
     load_demo(item_count=20)
 
 
-def test_public_and_staff_pages_have_no_wcag_violations(demo, browser_page):
+def test_public_and_staff_pages_have_no_wcag_violations(demo, axe_page):
     from gongkai.demo.county import DEMO_PASSWORD
 
-    page = browser_page
+    page = axe_page
     found = {}
     for path in public_pages().values():
         page.goto(path)
@@ -115,8 +126,8 @@ def test_screenshots_for_review(demo, browser_page, width):
         page.screenshot(path=str(artefacts_dir() / f"{name}-{width}.png"), full_page=True)
 
 
-def test_elder_mode_switches_on_every_public_page_and_is_remembered(demo, browser_page):
-    page = browser_page
+def test_elder_mode_switches_on_every_public_page_and_is_remembered(demo, axe_page):
+    page = axe_page
     page.goto("/")
     normal = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
 

@@ -193,6 +193,35 @@ def staff_routes() -> list[Route]:
 # How to fill each URL parameter for a record of agency `key`: (namespace, parameter) →
 # function(world, key) → value. None for a parameter means the page is not about an
 # agency's record (county-wide, or the user's own uploads) and only the marker check applies.
+def _document(world, key):
+    """A file to deliver with the agency's application (made on first use)."""
+    from django.core.files.base import ContentFile
+
+    from gongkai.applications.models import DeliveredDocument, DocumentStatus
+    from gongkai.testing import PDF_BYTES
+
+    application = world.records[key].application
+    return application.documents.first() or DeliveredDocument.objects.create(
+        application=application, title=f"文件{application.description}", original=ContentFile(PDF_BYTES, "f.pdf"),
+        original_type="application/pdf", page_count=1, status=DocumentStatus.DRAFT,
+        added_by=world.makers[key])
+
+
+def _answer_file(world, key):
+    """A file the applicant sent with a 补正 answer (made on first use)."""
+    from django.core.files.base import ContentFile
+
+    from gongkai.applications.models import AnswerFile, CorrectionAnswer
+
+    application = world.records[key].application
+    existing = AnswerFile.objects.filter(answer__application=application).first()
+    if existing:
+        return existing
+    answer = CorrectionAnswer.objects.create(application=application, text="补正", received_on=dt.date(YEAR, 10, 9))
+    return AnswerFile.objects.create(answer=answer, file=ContentFile(b"%PDF-1.4", "a.pdf"), original_name="a.pdf",
+                                     content_type="application/pdf")
+
+
 def _pk(kind):
     return lambda world, key: getattr(world.records[key], kind).pk
 
@@ -214,6 +243,10 @@ PARAMS = {
     ("api", "application_id"): _pk("application"),
     ("api", "agency"): lambda world, key: world.agencies[key].code,
     ("api", "year"): lambda world, key: YEAR,
+    ("api", "letter_id"): lambda world, key: world.records[key].application.letters.first().pk,
+    ("applications", "document_pk"): lambda world, key: _document(world, key).pk,
+    ("applications", "number"): lambda world, key: 1,
+    ("applications", "file_pk"): lambda world, key: _answer_file(world, key).pk,
 }
 # Pages whose parameters are not an agency's record.
 NOT_AGENCY_RECORDS = {
@@ -226,7 +259,10 @@ NOT_AGENCY_RECORDS = {
     # A user's own uploads, not an agency's (reportcheck's tests cover them).
     "reportcheck:results": None,
     "reportcheck:summary_csv": None,
-    "reportcheck:take_as_previous_year": None,
+    "annualreports:take_as_previous_year": None,
+    # County-wide background runs: the county office's, or the starter's own
+    # (gongkai/jobs/tests/test_views.py).
+    "jobs:run": None,
 }
 # Changing these moves every agency's work: the county office alone may POST them.
 COUNTY_WIDE = {
