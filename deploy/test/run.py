@@ -239,7 +239,7 @@ def citizen(n: int) -> dict:
     if response.status_code != 302:
         errors = re.findall(r'class="[^"]*error[^"]*"[^>]*>([^<]+)<', response.text)
         raise RuntimeError(f"application {n} refused ({response.status_code}): {errors[:3]}")
-    return {"key": key, "email": data["email"]}
+    return {"key": key, "email": data["email"], "description": data["description"]}
 
 
 def captcha_answer(hashkey: str) -> str:
@@ -287,10 +287,12 @@ def check(stack: Stack, submitted: list[dict]) -> list[str]:
     from gongkai.applications.models import Application
 
     problems = []
-    keys = [s["key"] for s in submitted]
-    rows = list(Application.objects.filter(idempotency_key__in=keys).values_list("idempotency_key", "agency_id", "year", "number"))
-    if sorted(k for k, *_ in rows) != sorted(keys):
-        problems.append(f"{len(keys)} applications submitted, {len(rows)} stored for their keys")
+    # Each citizen's request is worded uniquely; the stored idempotency key is bound to the
+    # citizen's session (not the form's raw key), so the request is what identifies it.
+    wanted = [s["description"] for s in submitted]
+    rows = list(Application.objects.filter(description__in=wanted).values_list("description", "agency_id", "year", "number"))
+    if sorted(d for d, *_ in rows) != sorted(wanted):
+        problems.append(f"{len(wanted)} applications submitted, {len(rows)} stored for them (each must be there once)")
     for (agency, year) in {(a, y) for _, a, y, _ in rows}:
         numbers = sorted(Application.objects.filter(agency_id=agency, year=year).values_list("number", flat=True))
         if numbers != list(range(1, len(numbers) + 1)):
