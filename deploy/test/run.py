@@ -232,10 +232,22 @@ def citizen(n: int) -> dict:
     captcha = re.search(r'name="captcha_0" value="([^"]+)"', form)
     if captcha:  # the test reads the answer where the server keeps it; a bot could not
         data["captcha_0"], data["captcha_1"] = captcha.group(1), captcha_answer(captcha.group(1))
-    response = retrying(lambda: session.post(
-        f"{SITE}/apply/", data=data, files={"proof": ("id.png", PNG, "image/png")},
-        headers={"Referer": f"{SITE}/apply/"}, allow_redirects=False, timeout=30,
-    ), f"submit application {n}")
+    def submit():
+        return retrying(lambda: session.post(
+            f"{SITE}/apply/", data=data, files={"proof": ("id.png", PNG, "image/png")},
+            headers={"Referer": f"{SITE}/apply/"}, allow_redirects=False, timeout=30,
+        ), f"submit application {n}")
+
+    response = submit()
+    for _ in range(3):
+        # A captcha is used up by the request that read it: when the server was killed
+        # under that request, the retry meets "验证码不正确" and, as a person would, types
+        # the new one the page shows, with the same form (same idempotency key).
+        again = re.search(r'name="captcha_0" value="([^"]+)"', response.text) if response.status_code == 200 else None
+        if again is None or "验证码不正确" not in response.text:
+            break
+        data["captcha_0"], data["captcha_1"] = again.group(1), captcha_answer(again.group(1))
+        response = submit()
     if response.status_code != 302:
         errors = re.findall(r'class="[^"]*error[^"]*"[^>]*>([^<]+)<', response.text)
         raise RuntimeError(f"application {n} refused ({response.status_code}): {errors[:3]}")
