@@ -86,7 +86,7 @@ def columns(request):
     })
 
 
-@require_office_admin
+@require_county_office
 @require_POST
 def column_rule_set(request):
     form = ColumnRuleForm(request.POST)

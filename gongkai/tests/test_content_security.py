@@ -69,7 +69,7 @@ def _csp_violations(page):
 
 
 @pytest.mark.browser
-def test_finding_12_swagger_ui_runs_under_the_policy_in_chromium(browser_page, db):
+def test_finding_12_swagger_ui_runs_under_the_policy_in_chromium(browser_page):
     violations = _csp_violations(browser_page)
     browser_page.goto("/api/v1/docs")
 
