@@ -1,8 +1,8 @@
 """A NUL character in a query string is refused with a Chinese 400 before any view runs.
 
 PostgreSQL cannot hold NUL in text, so `?q=%00` reaching a filter raised an error
-and a 500 on every page that searches (the portal's search, the 县长信箱 list, the
-service guide, the staff item list, the API's search). Django's form fields already
+and a 500 (the 县长信箱 list, the service guide's `q` and `event`, the portal's item
+list `node`, the staff item list's `q` and `agency`). Django's form fields already
 refuse NUL in what is posted (ProhibitNullCharactersValidator); this does the same for
 the query string of every page, present and future, in one place.
 """
