@@ -64,3 +64,14 @@ def test_year_navigation_stops_at_the_years_with_data(client, county):
 
     assert f"{this_year}年" in page
     assert "?year=1485" not in page and "上一年" not in page and "下一年" not in page
+
+
+def test_the_supervision_pages_have_a_plain_title(client, county):
+    """A merge left the relaxations and ID-view tables inside <title> (found by the duplicates check)."""
+    import re
+
+    client.force_login(county.office_admin)
+    for name in ("supervision:overview", "supervision:settings"):
+        page = client.get(reverse(name)).content.decode()
+        title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+        assert "<" not in title and len(title) < 40, (name, title)
